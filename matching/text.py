@@ -1,0 +1,40 @@
+"""Normalisation of what people type, shared by every parser.
+
+Seniors type on phones: full-width digits, stray emoji, double spaces, "３００만원",
+"~" written as "∼" or "〜". Every parser first passes text through `normalize` so each
+one only has to understand plain Korean, ASCII digits and a few punctuation marks.
+"""
+
+import re
+import unicodedata
+
+_TILDES = str.maketrans({"∼": "~", "〜": "~", "～": "~", "–": "-", "—": "-", "‐": "-"})
+_KEPT_PUNCTUATION = frozenset(",.~-/()·:+%")
+_SPACES = re.compile(r"\s+")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[,/、;\n]|\s그리고\s|\s및\s)\s*")
+
+
+def _is_kept(char: str) -> bool:
+    """Letters, digits, spaces and a few meaningful punctuation marks survive; emoji do not."""
+    if char.isspace() or char in _KEPT_PUNCTUATION:
+        return True
+    category = unicodedata.category(char)
+    return category[0] in "LN"
+
+
+def normalize(text: str) -> str:
+    """Return `text` in NFKC form with emoji and symbols removed and spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", text).translate(_TILDES)
+    kept = "".join(char if _is_kept(char) else " " for char in folded)
+    return _SPACES.sub(" ", kept).strip()
+
+
+def split_items(text: str) -> list[str]:
+    """Split a typed list ("수원시, 화성시", "경비/시설관리") into its non-empty items."""
+    items = _ITEM_SEPARATORS.split(f" {normalize(text)} ")
+    return [item.strip() for item in items if item.strip()]
+
+
+def compact(text: str) -> str:
+    """Return `normalize(text)` without spaces, for comparing "품질 관리" with "품질관리"."""
+    return normalize(text).replace(" ", "")

@@ -11,7 +11,7 @@ import unicodedata
 _TILDES = str.maketrans({"∼": "~", "〜": "~", "～": "~", "–": "-", "—": "-", "‐": "-"})
 _KEPT_PUNCTUATION = frozenset(",.~-/()·:+%")
 _SPACES = re.compile(r"\s+")
-_ITEM_SEPARATORS = re.compile(r"\s*(?:[,/、;\n]|\s그리고\s|\s및\s)\s*")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[,/、;]|\s그리고\s|\s및\s)\s*")
 
 
 def _is_kept(char: str) -> bool:
@@ -31,8 +31,12 @@ def normalize(text: str) -> str:
 
 def split_items(text: str) -> list[str]:
     """Split a typed list ("수원시, 화성시", "경비/시설관리") into its non-empty items."""
-    items = _ITEM_SEPARATORS.split(f" {normalize(text)} ")
-    return [item.strip() for item in items if item.strip()]
+    items = (
+        item.strip()
+        for line in text.splitlines()
+        for item in _ITEM_SEPARATORS.split(f" {normalize(line)} ")
+    )
+    return [item for item in items if item]
 
 
 def compact(text: str) -> str:

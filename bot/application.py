@@ -1,0 +1,87 @@
+"""The one place the Application is built and every handler registered.
+
+The `request` seam is where channels differ: none means the real Telegram Bot API (or the
+server named by TELEGRAM_BASE_URL); the console demo and the tests pass a local one.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.persistence import DatabasePersistence
+from handlers import texts
+from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
+from handlers.errors import on_error
+from handlers.guards import guard_handlers
+from handlers.menu import nothing_to_cancel, show_help, unknown_command
+from handlers.profile.conversation import build_profile_conversation
+
+GUARD_GROUP = -1
+MAIN_GROUP = 0
+PERSIST_GROUP = 1000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_application(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    request: BaseRequest | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> BotApplication:
+    """Build the bot on `sessions`; `request` replaces the network, `clock` the time."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token)
+        .context_types(CONTEXT_TYPES)
+        .persistence(DatabasePersistence(sessions))
+    )
+    if request is None:
+        base_url, base_file_url = settings.api_urls
+        builder = builder.base_url(base_url).base_file_url(base_file_url)
+        builder = builder.rate_limiter(AIORateLimiter())
+    else:
+        builder = builder.request(request).get_updates_request(request)
+    application: BotApplication = builder.build()
+    application.bot_data.sessions = sessions
+    application.bot_data.admin_ids = settings.admin_ids
+    application.bot_data.clock = clock
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: BotApplication) -> None:
+    """Every handler, in the order they are tried."""
+    application.add_handlers(guard_handlers(), group=GUARD_GROUP)
+    application.add_handlers(
+        [
+            CommandHandler("help", show_help),
+            MessageHandler(filters.Text([texts.MENU_HELP]), show_help),
+            build_profile_conversation(),
+            CommandHandler("cancel", nothing_to_cancel),
+            MessageHandler(filters.COMMAND, unknown_command),
+        ],
+        group=MAIN_GROUP,
+    )
+    application.add_handler(TypeHandler(Update, _save_conversations), group=PERSIST_GROUP)
+    application.add_error_handler(on_error)
+
+
+async def _save_conversations(update: Update, context: BotContext) -> None:
+    """Write conversation states now rather than once a minute, so a crash loses none."""
+    await context.application.update_persistence()

@@ -1,0 +1,126 @@
+"""A Bot API that lives in this process: the transport of the console demo and the tests.
+
+It answers what the bot sends (`sendMessage` & co.) with the JSON Telegram would return
+and records every call, so the real Application runs unchanged with no network. A
+method it does not know raises, so a handler that starts using a new endpoint fails
+loudly here instead of silently passing.
+"""
+
+import itertools
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 7_000_000_001
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "앙코르",
+    "username": "EncoreJobBot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+_ANSWERED_TRUE = frozenset(
+    {
+        "setMyCommands",
+        "deleteMyCommands",
+        "setChatMenuButton",
+        "answerCallbackQuery",
+        "deleteMessage",
+        "sendChatAction",
+        "deleteWebhook",
+    }
+)
+_SENDING = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"})
+
+
+class UnknownBotMethodError(RuntimeError):
+    """The bot called a Bot API method the local transport does not imitate yet."""
+
+
+@dataclass(frozen=True)
+class BotCall:
+    """One Bot API call the bot made, with its parameters as plain JSON values."""
+
+    method: str
+    params: Mapping[str, Any]
+
+    @property
+    def chat_id(self) -> int | None:
+        chat_id = self.params.get("chat_id")
+        return int(chat_id) if chat_id is not None else None
+
+
+class LocalRequest(BaseRequest):
+    """Answers Bot API calls locally and tells `listener` about each one as it happens."""
+
+    def __init__(self, listener: Callable[[BotCall], None] | None = None) -> None:
+        self.calls: list[BotCall] = []
+        self._listener = listener
+        self._message_ids = itertools.count(1)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open: there is no connection."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close: there is no connection."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = None,
+        write_timeout: object = None,
+        connect_timeout: object = None,
+        pool_timeout: object = None,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        call = BotCall(api_method, params)
+        result = self._answer(call)
+        self.calls.append(call)
+        if self._listener is not None:
+            self._listener(call)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _answer(self, call: BotCall) -> object:
+        if call.method == "getMe":
+            return BOT_USER
+        if call.method == "getMyCommands":
+            return []
+        if call.method in _ANSWERED_TRUE:
+            return True
+        if call.method in _SENDING:
+            return self._message(call)
+        raise UnknownBotMethodError(call.method)
+
+    def _message(self, call: BotCall) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": call.params.get("message_id") or next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": call.chat_id, "type": "private"},
+            "from": BOT_USER,
+        }
+        if "text" in call.params:
+            message["text"] = call.params["text"]
+        if call.method == "sendPhoto":
+            message["photo"] = [
+                {"file_id": "local-photo", "file_unique_id": "local", "width": 1, "height": 1}
+            ]
+            if "caption" in call.params:
+                message["caption"] = call.params["caption"]
+        markup = call.params.get("reply_markup")
+        if isinstance(markup, dict) and "inline_keyboard" in markup:
+            message["reply_markup"] = markup
+        return message

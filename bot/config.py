@@ -1,0 +1,52 @@
+"""Settings from environment variables, checked once at start with one-line errors."""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from db.engine import DEFAULT_DATABASE_URL
+
+TELEGRAM_API = "https://api.telegram.org"
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str
+    telegram_base_url: str = TELEGRAM_API
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> "Settings":
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token"
+            )
+        return cls(
+            bot_token=token,
+            telegram_base_url=env.get("TELEGRAM_BASE_URL", "").strip() or TELEGRAM_API,
+            database_url=env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
+            admin_ids=parse_admin_ids(env.get("ENCORE_ADMIN_IDS", "")),
+        )
+
+    @property
+    def api_urls(self) -> tuple[str, str]:
+        """PTB's base_url and base_file_url for this server (it appends the token itself)."""
+        base = self.telegram_base_url.rstrip("/").removesuffix("/bot")
+        return f"{base}/bot", f"{base}/file/bot"
+
+
+def parse_admin_ids(text: str) -> frozenset[int]:
+    """Telegram user ids separated by commas (spaces allowed)."""
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    bad = [part for part in ids if not part.lstrip("-").isdigit()]
+    if bad:
+        raise ConfigError(
+            f"ENCORE_ADMIN_IDS must be Telegram user ids separated by commas, not {bad[0]!r}"
+        )
+    return frozenset(int(part) for part in ids)

@@ -1,0 +1,47 @@
+"""One lifecycle for every way the bot runs: migrate, build, start, serve, stop.
+
+`encore run`, `encore demo` and the tests all enter `running_bot`, so what they exercise
+is the same start-up: migrations first (the persistence reads its tables while the
+Application initialises), then the command list, then the job queue.
+"""
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from telegram import BotCommand
+from telegram.request import BaseRequest
+
+from bot.application import build_application, utc_now
+from bot.config import Settings
+from db.engine import create_engine, create_sessions
+from db.migrate import upgrade_to_head
+from handlers import texts
+from handlers.context import BotApplication
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> AsyncIterator[BotApplication]:
+    """The started Application on a migrated database, stopped and closed on exit."""
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_to_head(engine)
+        application = build_application(
+            settings, create_sessions(engine), request=request, clock=clock
+        )
+        async with application:
+            await application.bot.set_my_commands(
+                [BotCommand(command, description) for command, description in texts.COMMANDS]
+            )
+            await application.start()
+            try:
+                yield application
+            finally:
+                await application.stop()
+    finally:
+        await engine.dispose()

@@ -1,0 +1,52 @@
+"""Storage behind the bot's conversation persistence: states and per-person scratch data.
+
+Rows are keyed the way python-telegram-bot keys them; the bot layer converts keys.
+"""
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import DialogData, DialogState
+
+
+async def load_states(session: AsyncSession, conversation: str) -> dict[str, int]:
+    """Every stored state of one conversation, by key."""
+    rows = await session.execute(
+        select(DialogState.key, DialogState.state).where(DialogState.conversation == conversation)
+    )
+    return {key: state for key, state in rows.tuples()}
+
+
+async def save_state(
+    session: AsyncSession, conversation: str, key: str, state: int | None
+) -> None:
+    """Store where a person is in a conversation; None means they left it."""
+    if state is None:
+        await session.execute(
+            delete(DialogState).where(
+                DialogState.conversation == conversation, DialogState.key == key
+            )
+        )
+    else:
+        await session.merge(DialogState(conversation=conversation, key=key, state=state))
+
+
+async def load_all_data(session: AsyncSession) -> dict[int, dict[str, Any]]:
+    """Every person's scratch data, by Telegram id."""
+    rows = await session.execute(select(DialogData.telegram_id, DialogData.data))
+    return {telegram_id: data for telegram_id, data in rows.tuples()}
+
+
+async def save_data(session: AsyncSession, telegram_id: int, data: dict[str, Any]) -> None:
+    """Store a person's scratch data; empty data removes the row."""
+    if data:
+        await session.merge(DialogData(telegram_id=telegram_id, data=data))
+    else:
+        await drop_data(session, telegram_id)
+
+
+async def drop_data(session: AsyncSession, telegram_id: int) -> None:
+    """Forget a person's scratch data."""
+    await session.execute(delete(DialogData).where(DialogData.telegram_id == telegram_id))

@@ -1,0 +1,110 @@
+"""Tables of the first release: people, their career profiles, and dialog state.
+
+Lists that are always read and written whole (desired jobs, regions, licences,
+employment types) are JSON columns. `None` in such a column means "not answered yet"
+and `[]` means "answered: none / any", which is how an interrupted profile knows where
+to resume.
+"""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Role(StrEnum):
+    SEEKER = "seeker"
+    COACH = "coach"
+    ADMIN = "admin"
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
+        default=Role.SEEKER,
+    )
+    is_active: Mapped[bool] = mapped_column(default=True)
+    consented_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    profile: Mapped["Profile | None"] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Profile(Base):
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), unique=True
+    )
+    name: Mapped[str | None] = mapped_column(String(40))
+    birth_year: Mapped[int | None]
+    desired_jobs: Mapped[list[str] | None] = mapped_column(JSON)
+    certificates: Mapped[list[str] | None] = mapped_column(JSON)
+    regions: Mapped[list[str] | None] = mapped_column(JSON)
+    pay_text: Mapped[str | None] = mapped_column(String(100))
+    pay_period: Mapped[str | None] = mapped_column(String(16))
+    pay_minimum: Mapped[int | None] = mapped_column(BigInteger)
+    pay_maximum: Mapped[int | None] = mapped_column(BigInteger)
+    pay_monthly: Mapped[int | None] = mapped_column(BigInteger)
+    employment_types: Mapped[list[str] | None] = mapped_column(JSON)
+    completed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )
+
+    user: Mapped[User | None] = relationship(back_populates="profile")
+    careers: Mapped[list["CareerEntry"]] = relationship(
+        back_populates="profile",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CareerEntry.position",
+    )
+
+
+class CareerEntry(Base):
+    __tablename__ = "career_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profiles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(100))
+    months: Mapped[int | None]
+
+    profile: Mapped[Profile] = relationship(back_populates="careers")
+
+
+class DialogState(Base):
+    """Where a person is in a persistent conversation, so a restart resumes mid-question."""
+
+    __tablename__ = "dialog_states"
+
+    conversation: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[int]
+
+
+class DialogData(Base):
+    """Small per-person scratch data of a conversation (pending choices, retry counts)."""
+
+    __tablename__ = "dialog_data"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -1,0 +1,28 @@
+"""The short menu a person lands on once their profile is done, and the help text."""
+
+from telegram import Update
+
+from handlers import texts
+from handlers.context import BotContext
+from handlers.replies import Reply, rows, send
+
+MENU_BUTTONS = (texts.MENU_PROFILE, texts.MENU_HELP)
+
+
+def main_menu() -> Reply:
+    return Reply(texts.MENU, rows(MENU_BUTTONS))
+
+
+async def show_help(update: Update, context: BotContext) -> None:
+    """/help and the 도움말 button: what each command does; the conversation is untouched."""
+    await send(update, Reply(texts.HELP))
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A /command the bot does not have."""
+    await send(update, Reply(texts.UNKNOWN_COMMAND))
+
+
+async def nothing_to_cancel(update: Update, context: BotContext) -> None:
+    """/cancel outside any question."""
+    await send(update, main_menu().with_prefix(texts.NOTHING_TO_CANCEL))

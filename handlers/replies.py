@@ -1,0 +1,47 @@
+"""What a handler answers: text plus an optional reply keyboard, sent in one message.
+
+Reply keyboards (not inline buttons) carry the dialog, because a pressed button arrives
+as the same text a person could type, and they map one-to-one onto KakaoTalk quick
+replies.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from telegram import ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+
+Keyboard = tuple[tuple[str, ...], ...]
+NO_KEYBOARD: Keyboard = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message; `keyboard` None leaves the current buttons, NO_KEYBOARD removes them."""
+
+    text: str
+    keyboard: Keyboard | None = None
+
+    def with_prefix(self, prefix: str) -> "Reply":
+        """The same message after a short acknowledgement, so both arrive as one message."""
+        if not prefix:
+            return self
+        return Reply(f"{prefix}\n\n{self.text}", self.keyboard)
+
+
+def rows(labels: Sequence[str], per_row: int = 2) -> Keyboard:
+    """Lay buttons out `per_row` to a line, big enough to hit on a phone."""
+    return tuple(tuple(labels[i : i + per_row]) for i in range(0, len(labels), per_row))
+
+
+async def send(update: Update, *replies: Reply) -> None:
+    """Send each reply to the chat the update came from."""
+    message = update.effective_message
+    if message is None:
+        return
+    for reply in replies:
+        markup: ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None
+        if reply.keyboard == NO_KEYBOARD:
+            markup = ReplyKeyboardRemove()
+        elif reply.keyboard is not None:
+            markup = ReplyKeyboardMarkup(reply.keyboard, resize_keyboard=True)
+        await message.reply_text(reply.text, reply_markup=markup)

@@ -1,0 +1,271 @@
+"""Every sentence the bot says, in one place.
+
+Polite (존댓말), short, plain words, and an example whenever an answer was not understood.
+Functions build the sentences that depend on what the person typed; `particle` picks
+은/는, 이/가, 을/를 and (으)로 so that Korean reads naturally around any word.
+"""
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+
+
+_RIEUL = 8
+
+
+def _final_consonant(word: str) -> int | None:
+    """Index of the last syllable's final consonant (받침), 0 for none; None if not Hangul.
+
+    Digits are read the Korean way (일, 이, 삼 ...), so "3,000만원" and "10" work too.
+    """
+    last = word.rstrip(" )'\"")[-1:] or "가"
+    if last.isdigit():
+        return {"0": 16, "1": 8, "3": 16, "6": 1, "7": 8, "8": 8}.get(last, 0)
+    code = ord(last)
+    if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+        return (code - _HANGUL_FIRST) % 28
+    return None
+
+
+def particle(word: str, pair: str) -> str:
+    """The particle of `pair` ("은/는", "이/가", "을/를", "으로/로") that follows `word`."""
+    with_final, without_final = pair.split("/")
+    final = _final_consonant(word)
+    if not final or (pair == "으로/로" and final == _RIEUL):
+        return without_final
+    return with_final
+
+
+def with_particle(word: str, pair: str) -> str:
+    """`word` followed by its particle: "품질관리를", "월 300만원으로"."""
+    return word + particle(word, pair)
+
+
+# Buttons and the words that mean the same when typed.
+BACK = "이전"
+NEXT = "다음"
+SKIP = "건너뛰기"
+NONE = "없음"
+CLEAR = "다시 입력"
+YES = "네, 맞아요"
+KEEP_TYPED = "적은 대로 할게요"
+RETYPE = "다시 적을게요"
+AGREE = "동의합니다"
+DISAGREE = "동의하지 않습니다"
+LOOKS_GOOD = "이대로 좋아요"
+EDIT = "고칠 곳이 있어요"
+DONE_EDITING = "돌아가기"
+DELETE_YES = "네, 지워 주세요"
+DELETE_NO = "아니요"
+YEARS_UNKNOWN = "잘 모르겠어요"
+ANY = "무관"
+MENU_PROFILE = "내 프로필"
+MENU_HELP = "도움말"
+
+BACK_WORDS = frozenset({BACK, "뒤로", "이전으로", "앞으로", "돌아가기"})
+NEXT_WORDS = frozenset(
+    {NEXT, "다음으로", "완료", "끝", "다 했어요", "다했어요", "그만", "이제 없어요"}
+)
+SKIP_WORDS = frozenset({SKIP, NONE, "없어요", "없습니다", "없음요", "패스", "넘어가기"})
+YES_WORDS = frozenset({YES, "네", "예", "응", "맞아요", "맞습니다", "네 맞아요", "ㅇㅇ"})
+
+# Field names, as on the edit buttons and in the summary.
+FIELD_NAME = "이름"
+FIELD_AGE = "나이"
+FIELD_DESIRED_JOBS = "희망 일자리"
+FIELD_CAREER = "경력"
+FIELD_LICENCES = "자격증"
+FIELD_REGIONS = "지역"
+FIELD_PAY = "희망 급여"
+FIELD_EMPLOYMENT = "근무 형태"
+
+# Consent.
+CONSENT = (
+    "안녕하세요, 앙코르입니다.\n"
+    "그동안 쌓으신 경력에 맞는 일자리를 찾아 드려요.\n\n"
+    "시작하기 전에 개인정보 이용에 동의해 주세요.\n"
+    "• 저장하는 것: 부를 이름, 나이, 희망 일자리, 경력, 자격증, 희망 지역·급여·근무 형태\n"
+    "• 쓰는 곳: 맞는 일자리를 찾고 면접 코칭을 잇는 데에만 써요\n"
+    "• 지우는 법: 언제든 /delete 를 보내시면 모두 지워요"
+)
+CONSENT_PICK = "아래 버튼 중 하나를 눌러 주세요."
+CONSENT_DECLINED = (
+    "알겠습니다. 아무것도 저장하지 않았어요.\n마음이 바뀌시면 언제든 /start 를 보내 주세요."
+)
+
+# Questions.
+ASK_NAME = "어떻게 불러 드릴까요?\n성함이나 별명을 적어 주세요. (예: 김영수)"
+NAME_INVALID = "이름을 한두 단어로 적어 주세요. (예: 김영수, 영수)"
+
+
+def ask_age(name: str) -> str:
+    return f"{name}님, 나이가 어떻게 되세요?\n(예: 58세, 1968년생)"
+
+
+AGE_INVALID = "나이를 알아듣지 못했어요. 숫자로 적어 주세요.\n(예: 58세, 68년생)"
+
+
+def age_noted(age: int) -> str:
+    return f"{age}세로 적어 둘게요."
+
+
+ASK_DESIRED_JOBS = (
+    "어떤 일을 하고 싶으세요?\n아래에서 고르시거나 직접 적어 주세요. 3개까지 고를 수 있어요.\n"
+    "(예: 품질관리, 시설관리)"
+)
+DESIRED_JOBS_INVALID = "하고 싶은 일을 적어 주세요. (예: 경비, 요양보호사, 품질관리)"
+DESIRED_JOBS_FULL = "3개를 모두 고르셨어요."
+
+ASK_CAREER = (
+    "그동안 하신 일을 하나씩 알려 주세요.\n하신 일과 햇수를 함께 적어 주세요.\n"
+    "(예: 자동차부품 품질관리 20년, 경리 10년 6개월)"
+)
+CAREER_INVALID = "하신 일과 햇수를 함께 적어 주세요.\n(예: 경비 5년, 경리 10년 6개월)"
+CAREER_FULL = "경력을 10개까지 적을 수 있어요."
+
+
+def ask_career_years(title: str) -> str:
+    return f"'{title}' 일은 몇 년 하셨어요?\n(예: 20년, 10년 6개월)"
+
+
+CAREER_YEARS_INVALID = "햇수를 숫자로 적어 주세요. (예: 5년, 3년 6개월)"
+
+ASK_LICENCES = (
+    "가지고 계신 자격증이나 면허가 있으면 알려 주세요.\n없으시면 '없음'을 눌러 주세요.\n"
+    "(예: 지게차운전기능사, 운전면허 1종 보통)"
+)
+LICENCES_INVALID = "자격증 이름을 적어 주세요. (예: 요양보호사, 전기기능사)"
+LICENCES_FULL = "자격증을 10개까지 적을 수 있어요."
+
+ASK_REGIONS = (
+    "일하실 수 있는 지역을 알려 주세요. 여러 곳도 괜찮아요.\n"
+    "(예: 세종, 서울 강남구, 수원시, 경기 남부)"
+)
+REGIONS_INVALID = "시·군·구 이름으로 적어 주세요. (예: 수원시, 서울 강남구, 전국)"
+REGIONS_FULL = "지역을 10곳까지 고를 수 있어요."
+
+
+def regions_unknown(items: list[str]) -> str:
+    names = ", ".join(f"'{item}'" for item in items)
+    return f"{with_particle(names, '을/를')} 찾지 못했어요."
+
+
+def which_region(text: str) -> str:
+    return f"'{text}'{particle(text, '은/는')} 여러 곳에 있어요. 어느 곳인가요?"
+
+
+ASK_PAY = (
+    "희망하시는 급여는 얼마인가요?\n상관없으시면 '무관'을 눌러 주세요.\n"
+    "(예: 월 250만원, 연봉 3천만원, 시급 1만2천원)"
+)
+PAY_INVALID = (
+    "급여를 알아듣지 못했어요. 금액과 단위를 함께 적어 주세요.\n(예: 월 300만원, 시급 12,000원)"
+)
+
+
+def pay_noted(description: str) -> str:
+    return f"{with_particle(description, '으로/로')} 적어 둘게요."
+
+
+def confirm_guess(guess: str) -> str:
+    return f"'{guess}'{particle(guess, '이/가')} 맞으세요?"
+
+
+ASK_EMPLOYMENT = "원하시는 근무 형태를 골라 주세요. 여러 개 골라도 돼요."
+EMPLOYMENT_INVALID = "아래 버튼에서 골라 주세요. (예: 정규직, 시간제)"
+
+# Lists being built.
+
+
+def chosen_so_far(title: str, items: list[str]) -> str:
+    return f"지금까지 적으신 {title}:\n" + "\n".join(f"• {item}" for item in items)
+
+
+def added(items: list[str]) -> str:
+    return f"{with_particle(', '.join(items), '을/를')} 적어 두었어요."
+
+
+MORE_OR_NEXT = "더 있으면 적어 주시고, 다 되셨으면 '다음'을 눌러 주세요."
+NEED_ONE = "하나 이상 적어 주세요."
+CLEARED = "지웠어요. 처음부터 다시 적어 주세요."
+OFFER_SKIP = "어려우시면 '건너뛰기'를 누르셔도 괜찮아요. 나중에 /profile 에서 적으실 수 있어요."
+PICK_ONE = "아래에서 골라 주시거나, 다시 적어 주세요."
+
+# Summary, editing and the menu.
+
+
+def summary_title(name: str) -> str:
+    return f"{name}님의 프로필이에요."
+
+
+NOT_ANSWERED = "아직 없음"
+SUMMARY_CONFIRM = "이대로 저장할까요?"
+SUMMARY_SAVED_NOTE = "고칠 곳이 있으면 '고칠 곳이 있어요'를 눌러 주세요."
+ASK_EDIT_FIELD = "어느 항목을 고칠까요?"
+EDIT_PICK = "아래 버튼에서 고칠 항목을 골라 주세요."
+
+
+def saved(name: str) -> str:
+    return f"프로필을 저장했어요. 고맙습니다, {name}님!"
+
+
+MENU = "무엇을 도와드릴까요? 아래 버튼을 눌러 주세요."
+RESUME = "하시던 곳부터 이어서 할게요."
+PROFILE_UNFINISHED = "프로필을 아직 다 만들지 않으셨어요."
+
+# Leaving, deleting, help.
+CANCELLED = (
+    "여기서 멈출게요. 적어 주신 내용은 저장해 두었어요.\n이어서 하시려면 /start 를 보내 주세요."
+)
+NOTHING_TO_CANCEL = "멈출 입력이 없어요."
+ASK_DELETE = "저장된 정보를 모두 지울까요?\n지우면 되돌릴 수 없어요."
+DELETED = "모두 지웠어요. 그동안 고마웠습니다.\n다시 이용하시려면 /start 를 보내 주세요."
+NOTHING_TO_DELETE = "저장된 정보가 없어요."
+DELETE_KEPT = "지우지 않았어요."
+DELETE_PICK = "'네, 지워 주세요' 또는 '아니요'를 눌러 주세요."
+
+HELP = (
+    "앙코르 사용법이에요.\n"
+    "/start 처음 시작하기, 하던 곳부터 이어 하기\n"
+    "/profile 내 프로필 보기와 고치기\n"
+    "/cancel 입력을 멈추기 (적은 내용은 남아요)\n"
+    "/delete 내 정보 모두 지우기\n"
+    "/help 이 도움말 보기\n\n"
+    "질문에는 글자로 답하시거나 아래 버튼을 누르시면 돼요."
+)
+STAFF_WELCOME = (
+    "안녕하세요, 앙코르 직원용 대화방이에요. 쓸 수 있는 명령은 /help 에서 보실 수 있어요."
+)
+STAFF_ONLY = "이 메뉴는 직원만 쓸 수 있어요."
+
+# Answers that could not be used.
+NOT_TEXT = "사진이나 스티커, 음성은 알아듣지 못해요. 글자나 버튼으로 답해 주세요."
+TOO_LONG = "답이 너무 길어요. 짧게 적어 주세요."
+ONLY_SYMBOLS = "글자나 숫자로 답해 주세요."
+UNKNOWN_COMMAND = "모르는 명령이에요. 쓸 수 있는 명령은 /help 에서 보실 수 있어요."
+PRIVATE_ONLY = "앙코르는 1:1 대화에서만 쓸 수 있어요. 저를 눌러 1:1 대화를 시작해 주세요."
+SORRY = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 보내 주세요."
+
+# Bot command list shown by Telegram.
+COMMANDS = (
+    ("start", "시작하기, 이어 하기"),
+    ("profile", "내 프로필 보기와 고치기"),
+    ("cancel", "입력 멈추기"),
+    ("delete", "내 정보 지우기"),
+    ("help", "도움말"),
+)
+
+# Console demo.
+DEMO_BANNER = (
+    "앙코르 데모예요. 휴대폰 대신 이 화면에서 대화해요.\n"
+    "• /start 로 시작하세요. 버튼은 번호를 입력하면 눌려요. 더 큰 숫자는 그대로 보내져요.\n"
+    "• /as coach, /as admin, /as senior 로 역할을 바꿔요.\n"
+    "• 끝내려면 /quit 을 입력하세요."
+)
+
+
+def demo_persona(name: str) -> str:
+    return f"이제 {with_particle(name, '으로/로')} 대화해요."
+
+
+DEMO_ME = "나"
+DEMO_BOT = "앙코르"
+DEMO_NO_SUCH_PERSONA = "역할은 senior, coach, admin 중에서 골라 주세요."

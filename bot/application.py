@@ -54,7 +54,8 @@ def build_application(
     if request is None:
         base_url, base_file_url = settings.api_urls
         builder = builder.base_url(base_url).base_file_url(base_file_url)
-        builder = builder.rate_limiter(AIORateLimiter())
+        # The builder's type parameters do not follow a rate limiter added conditionally.
+        builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]
     else:
         builder = builder.request(request).get_updates_request(request)
     application: BotApplication = builder.build()

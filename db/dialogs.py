@@ -16,7 +16,7 @@ async def load_states(session: AsyncSession, conversation: str) -> dict[str, int
     rows = await session.execute(
         select(DialogState.key, DialogState.state).where(DialogState.conversation == conversation)
     )
-    return {key: state for key, state in rows.tuples()}
+    return {key: state for key, state in rows}
 
 
 async def save_state(
@@ -36,7 +36,7 @@ async def save_state(
 async def load_all_data(session: AsyncSession) -> dict[int, dict[str, Any]]:
     """Every person's scratch data, by Telegram id."""
     rows = await session.execute(select(DialogData.telegram_id, DialogData.data))
-    return {telegram_id: data for telegram_id, data in rows.tuples()}
+    return {telegram_id: data for telegram_id, data in rows}
 
 
 async def save_data(session: AsyncSession, telegram_id: int, data: dict[str, Any]) -> None:

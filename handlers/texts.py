@@ -187,7 +187,6 @@ MORE_OR_NEXT = "더 있으면 적어 주시고, 다 되셨으면 '다음'을 눌
 NEED_ONE = "하나 이상 적어 주세요."
 CLEARED = "지웠어요. 처음부터 다시 적어 주세요."
 OFFER_SKIP = "어려우시면 '건너뛰기'를 누르셔도 괜찮아요. 나중에 /profile 에서 적으실 수 있어요."
-PICK_ONE = "아래에서 골라 주시거나, 다시 적어 주세요."
 
 # Summary, editing and the menu.
 
@@ -201,6 +200,7 @@ SUMMARY_CONFIRM = "이대로 저장할까요?"
 SUMMARY_SAVED_NOTE = "고칠 곳이 있으면 '고칠 곳이 있어요'를 눌러 주세요."
 ASK_EDIT_FIELD = "어느 항목을 고칠까요?"
 EDIT_PICK = "아래 버튼에서 고칠 항목을 골라 주세요."
+SUMMARY_PICK = "아래 버튼을 눌러 주세요. 고칠 항목 이름(예: 나이)을 적으셔도 돼요."
 
 
 def saved(name: str) -> str:

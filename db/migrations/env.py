@@ -6,7 +6,7 @@ default SQLite file.
 
 import asyncio
 import os
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
@@ -17,7 +17,7 @@ from db.base import Base, UTCDateTime
 from db.engine import DEFAULT_DATABASE_URL, create_engine
 
 
-def _render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | bool:
+def _render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write our UTC type as the plain column type it stores, so migrations never import it."""
     if kind == "type" and isinstance(item, UTCDateTime):
         return "sa.DateTime(timezone=True)"

@@ -6,7 +6,8 @@ persistent (its states live in our database), and each answer is saved as it arr
 so nothing is lost when someone stops halfway or the bot restarts.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
@@ -28,6 +29,7 @@ NOT_TEXT = ~filters.TEXT
 PROFILE_BUTTON = filters.Text([texts.MENU_PROFILE])
 
 DialogAction = Callable[[ProfileDialog], Transition]
+StepCallback = Callable[[Update, BotContext], Coroutine[Any, Any, int]]
 
 
 async def _reply(update: Update, transition: Transition) -> int:
@@ -77,7 +79,7 @@ async def ask_delete(update: Update, context: BotContext) -> int:
         account = await find_user(session, person.id)
     if account is None:
         return await _reply(update, Transition(None, (Reply(texts.NOTHING_TO_DELETE),)))
-    return await _run(update, context, lambda dialog: dialog.ask(Step.DELETE))
+    return await _run(update, context, lambda dialog: dialog.ask_delete())
 
 
 async def confirm_delete(update: Update, context: BotContext) -> int:
@@ -86,7 +88,7 @@ async def confirm_delete(update: Update, context: BotContext) -> int:
     if word == texts.DELETE_YES:
         return await _forget(update, context, texts.DELETED)
     if word == texts.DELETE_NO or word in texts.BACK_WORDS:
-        return await _run(update, context, lambda dialog: dialog.resume(texts.DELETE_KEPT))
+        return await _run(update, context, lambda dialog: dialog.keep())
     return await _run(update, context, lambda dialog: dialog.ask(Step.DELETE, texts.DELETE_PICK))
 
 
@@ -142,7 +144,7 @@ class _InState:
         """/start in the middle of a question: put the same question again."""
         return await _run(update, context, lambda dialog: dialog.ask(self.step))
 
-    def handlers(self, answer: Callable[..., object] | None = None) -> list[BaseHandler]:
+    def handlers(self, answer: StepCallback | None = None) -> list[BaseHandler]:
         return [
             MessageHandler(ANSWER, answer or self.answer),
             CommandHandler("start", self.ask_again),

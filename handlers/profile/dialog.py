@@ -20,7 +20,7 @@ from handlers.menu import main_menu
 from handlers.profile.fields import FIELDS, Field
 from handlers.profile.parsed import Choice, Option, Parsed
 from handlers.profile.steps import QUESTIONS, Step
-from handlers.replies import Reply, rows
+from handlers.replies import Keyboard, Reply, rows
 from matching.careers import parse_roles
 from matching.text import normalize
 
@@ -31,6 +31,8 @@ YEAR_BUTTONS = ("5년", "10년", "20년", "30년", texts.YEARS_UNKNOWN)
 _PENDING = "pending"
 _EDITING = "editing"
 _FAILURES = "failures"
+_ASKED = "asked"
+_RETURN_TO = "return_to"
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,9 @@ class ProfileDialog:
             return Transition(step, (consent_prompt(prefix),))
         if step is Step.SUMMARY:
             self.scratch.pop(_EDITING, None)
-        if step != self.scratch.get("asked"):
+        if step != self.scratch.get(_ASKED):
             self.scratch[_FAILURES] = 0
-        self.scratch["asked"] = int(step)
+        self.scratch[_ASKED] = int(step)
         return Transition(step, (self.prompt(step).with_prefix(prefix),))
 
     def resume(self, prefix: str = "") -> Transition:
@@ -77,7 +79,21 @@ class ProfileDialog:
         step = first_unanswered(self.profile, self.today)
         if step is None:
             return Transition(None, (main_menu().with_prefix(prefix),))
+        if not prefix and step is not QUESTIONS[0]:
+            prefix = texts.RESUME
         return self.ask(step, prefix)
+
+    def ask_delete(self) -> Transition:
+        """/delete: confirm first, remembering the question to go back to if they say no."""
+        self.scratch[_RETURN_TO] = self.scratch.get(_ASKED)
+        return self.ask(Step.DELETE)
+
+    def keep(self) -> Transition:
+        """ "아니요" to deleting: back to the question they were on, or wherever they are."""
+        asked = self.scratch.pop(_RETURN_TO, None)
+        if asked in (None, Step.DELETE, Step.CONSENT) or self.profile.completed_at:
+            return self.resume(texts.DELETE_KEPT)
+        return self.ask(Step(asked), texts.DELETE_KEPT)
 
     def show_profile(self) -> Transition:
         """/profile: the summary with its edit button, or what there is so far and resume."""
@@ -227,16 +243,20 @@ class ProfileDialog:
             return self.ask(Step.EDIT)
         if word in texts.BACK_WORDS and self.profile.completed_at is None:
             return self.ask(QUESTIONS[-1])
-        return self._answer_edit(word)
+        return self._edit_named_field(word) or self.ask(Step.SUMMARY, texts.SUMMARY_PICK)
 
     def _answer_edit(self, word: str) -> Transition:
+        if word == texts.DONE_EDITING or word in texts.BACK_WORDS:
+            return self.ask(Step.SUMMARY)
+        return self._edit_named_field(word) or self.ask(Step.EDIT, texts.EDIT_PICK)
+
+    def _edit_named_field(self, word: str) -> Transition | None:
+        """ "나이", "지역"…: put that one question again, then come back to the summary."""
         for step in QUESTIONS:
             if word == FIELDS[step].title:
                 self.scratch[_EDITING] = True
                 return self.ask(step)
-        if word == texts.DONE_EDITING or word in texts.BACK_WORDS:
-            return self.ask(Step.SUMMARY)
-        return self.ask(Step.EDIT, texts.EDIT_PICK)
+        return None
 
     # Moving between questions.
 
@@ -289,6 +309,7 @@ class ProfileDialog:
 
     def _summary_prompt(self) -> Reply:
         lines = self._summary_lines()
+        buttons: Keyboard
         if self.profile.completed_at is None:
             lines += ["", texts.SUMMARY_CONFIRM]
             buttons = ((texts.LOOKS_GOOD, texts.EDIT), (texts.BACK,))

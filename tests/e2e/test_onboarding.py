@@ -1,0 +1,189 @@
+"""A senior builds a whole profile, mostly with buttons, typing the way people type."""
+
+from handlers import texts
+from tests.support.harness import BotHarness, Chat
+from tests.support.profiles import agree, complete_profile, stored_profile
+
+
+async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior: Chat) -> None:
+    await senior.send("/start")
+    assert "개인정보" in senior.last
+    assert "/delete" in senior.last
+    assert senior.buttons == [texts.AGREE, texts.DISAGREE]
+
+    await senior.press(texts.AGREE)
+    assert "어떻게 불러 드릴까요?" in senior.last
+    assert "영수" in senior.buttons  # the Telegram first name, one tap away
+
+    await senior.send("제 이름은 김영수입니다")
+    assert "김영수님, 나이가 어떻게 되세요?" in senior.last
+
+    await senior.send("68년생")
+    assert "58세로 적어 둘게요." in senior.last
+    assert "품질관리" in senior.buttons
+
+    await senior.press("품질관리")
+    assert "품질관리를 적어 두었어요." in senior.last
+    assert "품질관리" not in senior.buttons
+    await senior.send("시설 관리")
+    assert "시설관리를 적어 두었어요." in senior.last
+    await senior.press(texts.NEXT)
+    assert "하신 일과 햇수" in senior.last
+
+    await senior.send("자동차부품 품질관리 20년")
+    assert "자동차부품 품질관리 20년을 적어 두었어요." in senior.last
+    await senior.send("경리 10년 6개월")
+    assert "• 경리 10년 6개월" in senior.last
+    await senior.press(texts.NEXT)
+    assert "자격증" in senior.last
+    assert texts.SKIP in senior.buttons
+
+    await senior.send("지게차")
+    assert "지게차운전기능사를 적어 두었어요." in senior.last
+    await senior.press(texts.NEXT)
+    assert "지역" in senior.last
+
+    await senior.send("세종, 경기 남부")
+    assert "세종, 경기 남부를 적어 두었어요." in senior.last
+    await senior.press(texts.NEXT)
+    assert "급여" in senior.last
+
+    await senior.send("연봉 3천")
+    assert "연봉 3,000만원 (월 약 250만원)으로 적어 둘게요." in senior.last
+    assert "근무 형태" in senior.last
+
+    await senior.press("정규직")
+    await senior.press("시간제")
+    await senior.press(texts.NEXT)
+    summary = senior.last
+    for line in (
+        "• 이름: 김영수",
+        "• 나이: 58세",
+        "• 희망 일자리: 품질관리, 시설관리",
+        "• 경력: 자동차부품 품질관리 20년, 경리 10년 6개월",
+        "• 자격증: 지게차운전기능사",
+        "• 지역: 세종, 경기 남부",
+        "• 희망 급여: 연봉 3,000만원 (월 약 250만원)",
+        "• 근무 형태: 정규직, 시간제",
+    ):
+        assert line in summary
+
+    await senior.press(texts.LOOKS_GOOD)
+    assert "프로필을 저장했어요. 고맙습니다, 김영수님!" in senior.last
+    assert senior.buttons == [texts.MENU_PROFILE, texts.MENU_HELP]
+
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.completed_at == bot.clock.now
+    assert profile.birth_year == 1968
+    assert profile.desired_jobs == ["품질관리", "시설관리"]
+    assert [(c.title, c.months) for c in profile.careers] == [
+        ("자동차부품 품질관리", 240),
+        ("경리", 126),
+    ]
+    assert profile.certificates == ["지게차운전기능사"]
+    assert profile.regions == ["세종특별자치시", "area:경기 남부"]
+    assert (profile.pay_period, profile.pay_minimum, profile.pay_monthly) == (
+        "annual",
+        30_000_000,
+        2_500_000,
+    )
+    assert profile.pay_text == "연봉 3천"
+    assert profile.employment_types == ["full_time", "part_time"]
+
+
+async def test_unsure_job_title_is_asked_back(senior: Chat) -> None:
+    await agree(senior)
+    await senior.send("김영수")
+    await senior.send("58")
+    await senior.send("품질괸리")
+    assert "'품질관리'가 맞으세요?" in senior.last
+    assert senior.buttons[:2] == ["품질관리", texts.KEEP_TYPED]
+    await senior.press("품질관리")
+    assert "품질관리를 적어 두었어요." in senior.last
+
+
+async def test_unsure_job_title_can_be_kept_as_typed(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    await senior.send("김영수")
+    await senior.send("58")
+    await senior.send("품질괸리")
+    await senior.press(texts.KEEP_TYPED)
+    assert "품질괸리를 적어 두었어요." in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.desired_jobs == ["품질괸리"]
+
+
+async def test_role_without_years_asks_for_them(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    for answer in ("김영수", "58", "경비", texts.NEXT):
+        await senior.send(answer)
+    await senior.send("아파트 경비")
+    assert "'아파트 경비' 일은 몇 년 하셨어요?" in senior.last
+    await senior.send("여섯 해")
+    assert "햇수를 숫자로" in senior.last
+    await senior.send("7")
+    assert "아파트 경비 7년을 적어 두었어요." in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert [(c.title, c.months) for c in profile.careers] == [("아파트 경비", 84)]
+
+
+async def test_ambiguous_region_offers_the_places(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
+        await senior.send(answer)
+    await senior.send("수원시, 중구")
+    assert "경기 수원시를 적어 두었어요." in senior.last
+    assert "'중구'는 여러 곳에 있어요." in senior.last
+    assert "서울 중구" in senior.buttons
+    await senior.press("부산 중구")
+    assert "• 경기 수원시" in senior.last
+    assert "• 부산 중구" in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.regions == ["경기도 수원시", "부산광역시 중구"]
+
+
+async def test_unsure_pay_is_confirmed(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
+        await senior.send(answer)
+    await senior.send("세종")
+    await senior.send(texts.NEXT)
+    await senior.send("3000")
+    assert "'연봉 3,000만원 (월 약 250만원)'이 맞으세요?" in senior.last
+    await senior.press(texts.YES)
+    assert "근무 형태" in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.pay_minimum == 30_000_000
+
+
+async def test_any_pay_and_any_employment(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
+        await senior.send(answer)
+    await senior.send("세종")
+    await senior.send(texts.NEXT)
+    await senior.press(texts.ANY)
+    await senior.press(texts.ANY)
+    assert "• 희망 급여: 무관" in senior.last
+    assert "• 근무 형태: 무관" in senior.last
+    assert "• 자격증: 없음" in senior.last
+
+
+async def test_menu_after_saving(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    await senior.press(texts.MENU_PROFILE)
+    assert "• 이름: 김영수" in senior.last
+    await senior.send("안녕하세요")
+    assert texts.SUMMARY_PICK in senior.last
+    assert "• 이름: 김영수" in senior.last
+    await senior.press(texts.LOOKS_GOOD)
+    assert texts.MENU in senior.last
+    await senior.send("안녕하세요")
+    assert texts.MENU in senior.last
+    await senior.press(texts.MENU_HELP)
+    assert "/profile" in senior.last

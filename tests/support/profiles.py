@@ -1,0 +1,43 @@
+"""Shortcuts for tests that need a person part-way through (or done with) onboarding."""
+
+from db.models import Profile
+from db.profiles import load_profile
+from handlers import texts
+from tests.support.harness import BotHarness, Chat
+
+ANSWERS = (
+    "김영수",
+    "58세",
+    "품질관리",
+    texts.NEXT,
+    "자동차부품 품질관리 20년",
+    texts.NEXT,
+    texts.NONE,
+    "세종, 대전 유성구",
+    texts.NEXT,
+    "월 300만원",
+    "정규직",
+    texts.NEXT,
+)
+
+
+async def agree(chat: Chat) -> None:
+    await chat.send("/start")
+    await chat.press(texts.AGREE)
+
+
+async def answer_up_to(chat: Chat, count: int) -> None:
+    """Agree, then give the first `count` standard answers."""
+    await agree(chat)
+    for answer in ANSWERS[:count]:
+        await chat.send(answer)
+
+
+async def complete_profile(chat: Chat) -> None:
+    await answer_up_to(chat, len(ANSWERS))
+    await chat.press(texts.LOOKS_GOOD)
+
+
+async def stored_profile(bot: BotHarness, chat: Chat) -> Profile | None:
+    async with bot.application.bot_data.sessions() as session:
+        return await load_profile(session, chat.person.id)

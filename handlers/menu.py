@@ -2,6 +2,8 @@
 
 from telegram import Update
 
+from db.models import Role
+from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import Reply, rows, send
@@ -15,7 +17,11 @@ def main_menu() -> Reply:
 
 async def show_help(update: Update, context: BotContext) -> None:
     """/help and the 도움말 button: what each command does; the conversation is untouched."""
-    await send(update, Reply(texts.HELP))
+    person = update.effective_user
+    async with context.sessions() as session:
+        account = await find_user(session, person.id) if person else None
+    staff = account is not None and account.role is not Role.SEEKER
+    await send(update, Reply(texts.STAFF_HELP if staff else texts.HELP))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

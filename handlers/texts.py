@@ -234,7 +234,13 @@ HELP = (
 STAFF_WELCOME = (
     "안녕하세요, 앙코르 직원용 대화방이에요. 쓸 수 있는 명령은 /help 에서 보실 수 있어요."
 )
-STAFF_ONLY = "이 메뉴는 직원만 쓸 수 있어요."
+STAFF_HELP = (
+    "앙코르 직원용 도움말이에요.\n"
+    "/start 처음 화면 보기\n"
+    "/delete 내 정보 모두 지우기\n"
+    "/help 이 도움말 보기\n\n"
+    "코치 메뉴와 관리자 메뉴는 준비하고 있어요."
+)
 
 # Answers that could not be used.
 NOT_TEXT = "사진이나 스티커, 음성은 알아듣지 못해요. 글자나 버튼으로 답해 주세요."
@@ -262,8 +268,11 @@ DEMO_BANNER = (
 )
 
 
-def demo_persona(name: str) -> str:
-    return f"이제 {with_particle(name, '으로/로')} 대화해요."
+DEMO_ROLE_NAMES = {"senior": "구직자", "coach": "코치", "admin": "관리자"}
+
+
+def demo_persona(role: str) -> str:
+    return f"이제 {with_particle(DEMO_ROLE_NAMES[role], '으로/로')} 대화해요."
 
 
 DEMO_ME = "나"

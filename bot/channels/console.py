@@ -1,14 +1,13 @@
 """The console channel: chat with the real bot in a terminal, as on a phone.
 
-What the bot sends arrives through the local transport and is printed; buttons print
-numbered, and typing a number presses one. Lines come from the keyboard or, with
+What the bot sends arrives through the local transport and is printed; reply buttons
+print numbered, and typing a number presses one. Lines come from the keyboard or, with
 `--script`, from a file (printed as a transcript). `/as coach` and `/as admin` change
 who is typing, so one person can try the bot as a senior, a coach and an admin.
 """
 
 import textwrap
 from collections.abc import AsyncIterator, Iterable
-from dataclasses import dataclass
 from typing import TextIO
 
 from telegram import Update
@@ -23,13 +22,6 @@ SWITCH = "/as"
 INDENT = " " * 4
 
 
-@dataclass(frozen=True)
-class Button:
-    label: str
-    callback_data: str | None = None
-    message_id: int = 0
-
-
 class ConsoleChat:
     """Prints the bot's side of the conversation and turns typed lines into updates."""
 
@@ -37,8 +29,7 @@ class ConsoleChat:
         self.personas = personas
         self.person = personas["senior"]
         self.out = out
-        self._buttons: dict[int, list[Button]] = {}
-        self._next_message_id = 1
+        self._buttons: dict[int, list[str]] = {}
 
     def show(self, call: BotCall) -> None:
         """Listener of the local transport: print each message the bot sends."""
@@ -50,7 +41,7 @@ class ConsoleChat:
         if buttons is not None:
             self._buttons[call.chat_id] = buttons
             if buttons:
-                numbered = "  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, 1))
+                numbered = "  ".join(f"[{i}] {label}" for i, label in enumerate(buttons, 1))
                 self._print(INDENT, numbered)
         self.out.write("\n")
         self.out.flush()
@@ -78,10 +69,7 @@ class ConsoleChat:
             return None
         buttons = self._buttons.get(self.person.id, [])
         if line.isdigit() and 0 < int(line) <= len(buttons):
-            button = buttons[int(line) - 1]
-            if button.callback_data is not None:
-                return updates.callback(self.person, button.callback_data, button.message_id)
-            return updates.text(self.person, button.label)
+            return updates.text(self.person, buttons[int(line) - 1])
         return updates.text(self.person, line)
 
     def _switch(self, name: str) -> None:
@@ -92,20 +80,13 @@ class ConsoleChat:
         self.person = person
         self._print(INDENT, texts.demo_persona(name))
 
-    def _read_keyboard(self, call: BotCall) -> list[Button] | None:
-        """The buttons a message shows; [] when it removes them, None when it leaves them."""
+    def _read_keyboard(self, call: BotCall) -> list[str] | None:
+        """The reply buttons a message shows; [] when it removes them, None when it leaves them."""
         markup = call.params.get("reply_markup")
         if not isinstance(markup, dict):
             return None
         if "keyboard" in markup:
-            return [Button(_label(b)) for row in markup["keyboard"] for b in row]
-        if "inline_keyboard" in markup:
-            message_id = self._next_message_id
-            return [
-                Button(b["text"], b.get("callback_data"), message_id)
-                for row in markup["inline_keyboard"]
-                for b in row
-            ]
+            return [button["text"] for row in markup["keyboard"] for button in row]
         return [] if markup.get("remove_keyboard") else None
 
     def _print(self, lead: str, text: str) -> None:
@@ -115,10 +96,6 @@ class ConsoleChat:
         for line in lines[1:]:
             self.out.write(textwrap.indent(line, pad) + "\n" if line else "\n")
         self.out.flush()
-
-
-def _label(button: object) -> str:
-    return button["text"] if isinstance(button, dict) else str(button)
 
 
 async def lines_from(source: Iterable[str]) -> AsyncIterator[str]:

@@ -147,11 +147,13 @@ class ProfileDialog:
         step, profile = field.step, self.profile
         if word in texts.BACK_WORDS:
             return self.back(step)
+        has_items = bool(field.items(profile, self.today))
         if field.optional and word in texts.SKIP_WORDS:
-            field.answer_none(profile)
+            if not has_items:
+                field.answer_none(profile)
             return self.finish(step)
         if field.multiple and word in texts.NEXT_WORDS:
-            if field.items(profile, self.today):
+            if has_items:
                 return self.finish(step)
             return self.ask(step, texts.NEED_ONE)
         if field.multiple and word == texts.CLEAR:
@@ -168,7 +170,7 @@ class ProfileDialog:
         stored = [self._store(field, value) for value in parsed.values]
         notes = [parsed.note] if parsed.note else []
         if field.multiple and any(stored):
-            notes.append(texts.added([s for s in stored if s]))
+            notes.append(texts.added(list(dict.fromkeys(s for s in stored if s))))
         if parsed.answered_none:
             field.answer_none(self.profile)
         self.scratch[_PENDING] = [
@@ -293,9 +295,11 @@ class ProfileDialog:
         if field.multiple and items:
             text = f"{texts.chosen_so_far(field.title, items)}\n{texts.MORE_OR_NEXT}"
             controls += [texts.NEXT, texts.CLEAR]
-        if field.optional:
+        if field.optional and not items:
             controls.append(texts.SKIP)
         suggestions = field.buttons(self.profile, self.first_name)
+        if items:
+            suggestions = tuple(s for s in suggestions if s not in texts.SKIP_WORDS)
         return Reply(text, (*rows(suggestions, 3 if len(suggestions) > 4 else 2), tuple(controls)))
 
     def _summary_lines(self) -> list[str]:

@@ -20,7 +20,7 @@ from matching.certificates import CERTIFICATES, POPULAR_CERTIFICATES
 from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employment_types
 from matching.jobs import JOB_TITLES, POPULAR_TITLES
 from matching.pay import Pay, PayPeriod, describe_pay, parse_pay
-from matching.regions import parse_regions, region_by_key
+from matching.regions import Region, RegionKind, parse_regions, region_by_key
 from matching.text import normalize, split_items
 from matching.vocabulary import Vocabulary
 
@@ -260,7 +260,7 @@ class RegionsField(Field):
         choices = tuple(
             Choice(
                 texts.which_region(item.text),
-                tuple(Option(region.label, region.key) for region in item.options),
+                tuple(Option(_choice_label(region), region.key) for region in item.options),
             )
             for item in lookup.ambiguous
         )
@@ -281,6 +281,11 @@ class RegionsField(Field):
 
     def clear(self, profile: Profile) -> None:
         profile.regions = None
+
+
+def _choice_label(region: Region) -> str:
+    """A whole 시도 by its full name, so "광주광역시" and "경기 광주시" read apart."""
+    return region.key if region.kind is RegionKind.SIDO else region.label
 
 
 def _region_label(key: str) -> str:

@@ -64,7 +64,7 @@ def test_demo_script_prints_the_transcript(tmp_path: Path) -> None:
     assert "'품질관리'가 맞으세요?" in transcript
     assert "• 희망 급여: 월 300만원" in transcript
     assert "프로필을 저장했어요. 고맙습니다, 김영수님!" in transcript
-    assert texts.demo_persona("admin") in transcript
+    assert "이제 관리자로 대화해요." in transcript
     assert texts.STAFF_WELCOME in transcript
     assert "Traceback" not in transcript + result.stderr
     assert not (tmp_path / "encore-demo.sqlite3").exists()  # a script runs on a fresh database

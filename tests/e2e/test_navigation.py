@@ -104,3 +104,22 @@ async def test_skip_licences(bot: BotHarness, senior: Chat) -> None:
     profile = await stored_profile(bot, senior)
     assert profile is not None
     assert profile.certificates == []
+
+
+async def test_none_after_adding_licences_keeps_them(bot: BotHarness, senior: Chat) -> None:
+    await answer_up_to(senior, 6)
+    await senior.send("지게차")
+    assert texts.SKIP not in senior.buttons
+    assert texts.NONE not in senior.buttons
+    await senior.send(texts.NONE)
+    assert "지역" in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.certificates == ["지게차운전기능사"]
+
+
+async def test_synonyms_typed_together_are_acknowledged_once(senior: Chat) -> None:
+    await answer_up_to(senior, 2)
+    await senior.send("경비원, 보안요원")
+    assert "경비를 적어 두었어요." in senior.last
+    assert "경비, 경비" not in senior.last

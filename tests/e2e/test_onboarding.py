@@ -187,3 +187,13 @@ async def test_menu_after_saving(bot: BotHarness, senior: Chat) -> None:
     assert texts.MENU in senior.last
     await senior.press(texts.MENU_HELP)
     assert "/profile" in senior.last
+
+
+async def test_a_whole_province_reads_apart_from_a_city_of_the_same_name(senior: Chat) -> None:
+    await agree(senior)
+    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
+        await senior.send(answer)
+    await senior.send("광주")
+    assert senior.buttons[:2] == ["광주광역시", "경기 광주시"]
+    await senior.press("경기 광주시")
+    assert "• 경기 광주시" in senior.last

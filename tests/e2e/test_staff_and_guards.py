@@ -16,6 +16,13 @@ async def test_admin_from_configuration_skips_the_senior_onboarding(bot: BotHarn
         account = await find_user(session, ADMIN.id)
     assert account is not None
     assert account.role is Role.ADMIN
+    await admin.send("/help")
+    assert admin.last == texts.STAFF_HELP
+
+
+async def test_senior_help_lists_the_senior_commands(senior: Chat) -> None:
+    await senior.send("/help")
+    assert senior.last == texts.HELP
 
 
 async def test_group_chat_is_pointed_to_a_private_chat(bot: BotHarness) -> None:

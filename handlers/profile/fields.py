@@ -38,6 +38,7 @@ class Field:
 
     step: Step
     title: str
+    question_text: str = ""
     multiple = False
     max_items = 1
     optional = False
@@ -45,7 +46,7 @@ class Field:
     empty_label = texts.NONE
 
     def question(self, profile: Profile) -> str:
-        raise NotImplementedError
+        return self.question_text
 
     def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
         return ()
@@ -76,9 +77,7 @@ class Field:
 class NameField(Field):
     step = Step.NAME
     title = texts.FIELD_NAME
-
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_NAME
+    question_text = texts.ASK_NAME
 
     def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
         suggestion = normalize(first_name or "")
@@ -179,6 +178,7 @@ def _looks_like_a_term(text: str) -> bool:
 class DesiredJobsField(VocabularyListField):
     step = Step.DESIRED_JOBS
     title = texts.FIELD_DESIRED_JOBS
+    question_text = texts.ASK_DESIRED_JOBS
     max_items = 3
     full_note = texts.DESIRED_JOBS_FULL
     vocabulary = JOB_TITLES
@@ -186,13 +186,11 @@ class DesiredJobsField(VocabularyListField):
     column = "desired_jobs"
     invalid_hint = texts.DESIRED_JOBS_INVALID
 
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_DESIRED_JOBS
-
 
 class LicencesField(VocabularyListField):
     step = Step.LICENCES
     title = texts.FIELD_LICENCES
+    question_text = texts.ASK_LICENCES
     max_items = 10
     optional = True
     full_note = texts.LICENCES_FULL
@@ -201,19 +199,14 @@ class LicencesField(VocabularyListField):
     column = "certificates"
     invalid_hint = texts.LICENCES_INVALID
 
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_LICENCES
-
 
 class CareerField(Field):
     step = Step.CAREER
     title = texts.FIELD_CAREER
+    question_text = texts.ASK_CAREER
     multiple = True
     max_items = 10
     full_note = texts.CAREER_FULL
-
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_CAREER
 
     def parse(self, text: str, today: date) -> Parsed:
         roles = parse_roles(text, today=today)
@@ -244,12 +237,10 @@ def _describe_role(title: str, months: int | None) -> str:
 class RegionsField(Field):
     step = Step.REGIONS
     title = texts.FIELD_REGIONS
+    question_text = texts.ASK_REGIONS
     multiple = True
     max_items = 10
     full_note = texts.REGIONS_FULL
-
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_REGIONS
 
     def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
         chosen = {_region_label(key) for key in profile.regions or ()}
@@ -296,9 +287,7 @@ def _region_label(key: str) -> str:
 class PayField(Field):
     step = Step.PAY
     title = texts.FIELD_PAY
-
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_PAY
+    question_text = texts.ASK_PAY
 
     def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
         return PAY_BUTTONS
@@ -357,12 +346,10 @@ def _describe_pay_with_month(pay: Pay) -> str:
 class EmploymentField(Field):
     step = Step.EMPLOYMENT
     title = texts.FIELD_EMPLOYMENT
+    question_text = texts.ASK_EMPLOYMENT
     empty_label = texts.ANY
     multiple = True
     max_items = len(EmploymentType)
-
-    def question(self, profile: Profile) -> str:
-        return texts.ASK_EMPLOYMENT
 
     def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
         chosen = set(profile.employment_types or ())

@@ -2,7 +2,7 @@
 
 from handlers import texts
 from tests.support.harness import BotHarness, Chat
-from tests.support.profiles import agree, complete_profile, stored_profile
+from tests.support.profiles import UP_TO_REGIONS, agree, complete_profile, say, stored_profile
 
 
 async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior: Chat) -> None:
@@ -117,8 +117,7 @@ async def test_unsure_job_title_can_be_kept_as_typed(bot: BotHarness, senior: Ch
 
 async def test_role_without_years_asks_for_them(bot: BotHarness, senior: Chat) -> None:
     await agree(senior)
-    for answer in ("김영수", "58", "경비", texts.NEXT):
-        await senior.send(answer)
+    await say(senior, *UP_TO_REGIONS[:4])
     await senior.send("아파트 경비")
     assert "'아파트 경비' 일은 몇 년 하셨어요?" in senior.last
     await senior.send("여섯 해")
@@ -132,8 +131,7 @@ async def test_role_without_years_asks_for_them(bot: BotHarness, senior: Chat) -
 
 async def test_ambiguous_region_offers_the_places(bot: BotHarness, senior: Chat) -> None:
     await agree(senior)
-    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
-        await senior.send(answer)
+    await say(senior, *UP_TO_REGIONS)
     await senior.send("수원시, 중구")
     assert "경기 수원시를 적어 두었어요." in senior.last
     assert "'중구'는 여러 곳에 있어요." in senior.last
@@ -148,8 +146,7 @@ async def test_ambiguous_region_offers_the_places(bot: BotHarness, senior: Chat)
 
 async def test_unsure_pay_is_confirmed(bot: BotHarness, senior: Chat) -> None:
     await agree(senior)
-    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
-        await senior.send(answer)
+    await say(senior, *UP_TO_REGIONS)
     await senior.send("세종")
     await senior.send(texts.NEXT)
     await senior.send("3000")
@@ -163,8 +160,7 @@ async def test_unsure_pay_is_confirmed(bot: BotHarness, senior: Chat) -> None:
 
 async def test_any_pay_and_any_employment(bot: BotHarness, senior: Chat) -> None:
     await agree(senior)
-    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
-        await senior.send(answer)
+    await say(senior, *UP_TO_REGIONS)
     await senior.send("세종")
     await senior.send(texts.NEXT)
     await senior.press(texts.ANY)
@@ -191,8 +187,7 @@ async def test_menu_after_saving(bot: BotHarness, senior: Chat) -> None:
 
 async def test_a_whole_province_reads_apart_from_a_city_of_the_same_name(senior: Chat) -> None:
     await agree(senior)
-    for answer in ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE):
-        await senior.send(answer)
+    await say(senior, *UP_TO_REGIONS)
     await senior.send("광주")
     assert senior.buttons[:2] == ["광주광역시", "경기 광주시"]
     await senior.press("경기 광주시")

@@ -21,6 +21,14 @@ ANSWERS = (
 )
 
 
+UP_TO_REGIONS = ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE)
+
+
+async def say(chat: Chat, *answers: str) -> None:
+    for answer in answers:
+        await chat.send(answer)
+
+
 async def agree(chat: Chat) -> None:
     await chat.send("/start")
     await chat.press(texts.AGREE)
@@ -29,8 +37,7 @@ async def agree(chat: Chat) -> None:
 async def answer_up_to(chat: Chat, count: int) -> None:
     """Agree, then give the first `count` standard answers."""
     await agree(chat)
-    for answer in ANSWERS[:count]:
-        await chat.send(answer)
+    await say(chat, *ANSWERS[:count])
 
 
 async def complete_profile(chat: Chat) -> None:

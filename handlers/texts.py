@@ -60,12 +60,12 @@ ANY = "무관"
 MENU_PROFILE = "내 프로필"
 MENU_HELP = "도움말"
 
-BACK_WORDS = frozenset({BACK, "뒤로", "이전으로", "앞으로", "돌아가기"})
+BACK_WORDS = frozenset({BACK, "뒤로", "이전으로", "돌아가기"})
 NEXT_WORDS = frozenset(
     {NEXT, "다음으로", "완료", "끝", "다 했어요", "다했어요", "그만", "이제 없어요"}
 )
-SKIP_WORDS = frozenset({SKIP, NONE, "없어요", "없습니다", "없음요", "패스", "넘어가기"})
-YES_WORDS = frozenset({YES, "네", "예", "응", "맞아요", "맞습니다", "네 맞아요", "ㅇㅇ"})
+SKIP_WORDS = frozenset({SKIP, NONE, "없어요", "없습니다", "패스", "넘어가기"})
+YES_WORDS = frozenset({YES, "네", "예", "응", "맞아요", "맞습니다", "네 맞아요"})
 
 # Field names, as on the edit buttons and in the summary.
 FIELD_NAME = "이름"
@@ -82,8 +82,8 @@ CONSENT = (
     "안녕하세요, 앙코르입니다.\n"
     "그동안 쌓으신 경력에 맞는 일자리를 찾아 드려요.\n\n"
     "시작하기 전에 개인정보 이용에 동의해 주세요.\n"
-    "• 저장하는 것: 부를 이름, 나이, 희망 일자리, 경력, 자격증, 희망 지역·급여·근무 형태\n"
-    "• 쓰는 곳: 맞는 일자리를 찾고 면접 코칭을 잇는 데에만 써요\n"
+    "• 저장하는 것: 불러 드릴 이름, 나이, 희망 일자리, 경력, 자격증, 희망 지역·급여·근무 형태\n"
+    "• 쓰는 곳: 맞는 일자리를 찾고 면접 코칭을 연결하는 데에만 써요\n"
     "• 지우는 법: 언제든 /delete 를 보내시면 모두 지워요"
 )
 CONSENT_PICK = "아래 버튼 중 하나를 눌러 주세요."

@@ -30,7 +30,7 @@ class Settings:
         return cls(
             bot_token=token,
             telegram_base_url=env.get("TELEGRAM_BASE_URL", "").strip() or TELEGRAM_API,
-            database_url=env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
+            database_url=database_url(env),
             admin_ids=parse_admin_ids(env.get("ENCORE_ADMIN_IDS", "")),
         )
 
@@ -39,6 +39,11 @@ class Settings:
         """PTB's base_url and base_file_url for this server (it appends the token itself)."""
         base = self.telegram_base_url.rstrip("/").removesuffix("/bot")
         return f"{base}/bot", f"{base}/file/bot"
+
+
+def database_url(env: Mapping[str, str] = os.environ) -> str:
+    """DATABASE_URL, or the embedded SQLite file when it is not set."""
+    return env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
 
 
 def parse_admin_ids(text: str) -> frozenset[int]:

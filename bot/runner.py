@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import BotCommand
 from telegram.request import BaseRequest
 
@@ -21,6 +22,17 @@ from handlers.context import BotApplication
 
 
 @asynccontextmanager
+async def database(url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on a migrated database, closed on exit: what every command starts with."""
+    engine = create_engine(url)
+    try:
+        await upgrade_to_head(engine)
+        yield create_sessions(engine)
+    finally:
+        await engine.dispose()
+
+
+@asynccontextmanager
 async def running_bot(
     settings: Settings,
     *,
@@ -28,12 +40,8 @@ async def running_bot(
     clock: Callable[[], datetime] = utc_now,
 ) -> AsyncIterator[BotApplication]:
     """The started Application on a migrated database, stopped and closed on exit."""
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_to_head(engine)
-        application = build_application(
-            settings, create_sessions(engine), request=request, clock=clock
-        )
+    async with database(settings.database_url) as sessions:
+        application = build_application(settings, sessions, request=request, clock=clock)
         async with application:
             await application.bot.set_my_commands(
                 [BotCommand(command, description) for command, description in texts.COMMANDS]
@@ -43,5 +51,3 @@ async def running_bot(
                 yield application
             finally:
                 await application.stop()
-    finally:
-        await engine.dispose()

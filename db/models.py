@@ -6,11 +6,11 @@ and `[]` means "answered: none / any", which is how an interrupted profile knows
 to resume.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Enum, ForeignKey, Integer, String, func
+from sqlalchemy import JSON, BigInteger, Date, Enum, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
@@ -26,15 +26,25 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class Vetting(StrEnum):
+    """Where a company stands after the centre's visit; only approved ones are alerted."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+def _enum(enum: type[StrEnum]) -> Enum:
+    """Enums stored as their string values in a VARCHAR, the same on SQLite and PostgreSQL."""
+    return Enum(enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
 class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
-        default=Role.SEEKER,
-    )
+    role: Mapped[Role] = mapped_column(_enum(Role), default=Role.SEEKER)
     is_active: Mapped[bool] = mapped_column(default=True)
     consented_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
@@ -51,6 +61,8 @@ class Profile(Base):
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), unique=True
     )
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    link_code: Mapped[str | None] = mapped_column(String(16), unique=True)
     name: Mapped[str | None] = mapped_column(String(40))
     birth_year: Mapped[int | None]
     desired_jobs: Mapped[list[str] | None] = mapped_column(JSON)
@@ -89,6 +101,69 @@ class CareerEntry(Base):
     months: Mapped[int | None]
 
     profile: Mapped[Profile] = relationship(back_populates="careers")
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    industry: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[str | None] = mapped_column(String(50))
+    region: Mapped[str | None] = mapped_column(String(100))
+    vetting: Mapped[Vetting] = mapped_column(_enum(Vetting), default=Vetting.PENDING)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    visits: Mapped[list["CompanyVisit"]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="CompanyVisit.id"
+    )
+    postings: Mapped[list["Posting"]] = relationship(back_populates="company")
+
+
+class CompanyVisit(Base):
+    """One entry of the visit log: who went, what they saw, what they decided."""
+
+    __tablename__ = "company_visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    visited_on: Mapped[date | None] = mapped_column(Date)
+    visitor: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[Vetting] = mapped_column(_enum(Vetting))
+    recorded_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    company: Mapped[Company] = relationship(back_populates="visits")
+
+
+class Posting(Base):
+    """A job posting with its fields kept as the company wrote them; matching parses them."""
+
+    __tablename__ = "postings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(String(200))
+    salary: Mapped[str] = mapped_column(String(200))
+    employment_type: Mapped[str] = mapped_column(String(100))
+    experience: Mapped[str] = mapped_column(String(200))
+    age: Mapped[str] = mapped_column(String(200))
+    certificates: Mapped[list[str]] = mapped_column(JSON)
+    description: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    start: Mapped[str] = mapped_column(String(100))
+    headcount: Mapped[int | None]
+    closed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )
+
+    company: Mapped[Company] = relationship(back_populates="postings")
 
 
 class DialogState(Base):

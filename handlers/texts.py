@@ -5,6 +5,8 @@ Functions build the sentences that depend on what the person typed; `particle` p
 은/는, 이/가, 을/를 and (으)로 so that Korean reads naturally around any word.
 """
 
+from datetime import date
+
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 
@@ -207,6 +209,11 @@ def saved(name: str) -> str:
     return f"프로필을 저장했어요. 고맙습니다, {name}님!"
 
 
+LINKED = "센터에서 등록해 주신 프로필을 연결했어요. 내용을 확인해 주세요."
+LINK_UNKNOWN = "연결 코드를 찾을 수 없어요. 코드를 다시 확인하시거나 센터에 물어봐 주세요."
+LINK_HAVE_OWN = (
+    "이미 만드신 프로필이 있어서 센터 코드는 쓰지 않았어요. /profile 에서 보실 수 있어요."
+)
 MENU = "무엇을 도와드릴까요? 아래 버튼을 눌러 주세요."
 RESUME = "하시던 곳부터 이어서 할게요."
 PROFILE_UNFINISHED = "프로필을 아직 다 만들지 않으셨어요."
@@ -249,6 +256,88 @@ ONLY_SYMBOLS = "글자나 숫자로 답해 주세요."
 UNKNOWN_COMMAND = "모르는 명령이에요. 쓸 수 있는 명령은 /help 에서 보실 수 있어요."
 PRIVATE_ONLY = "앙코르는 1:1 대화에서만 쓸 수 있어요. 저를 눌러 1:1 대화를 시작해 주세요."
 SORRY = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 보내 주세요."
+
+# Command-line imports, read by centre staff.
+
+
+def import_rejected(line: int, reason: str) -> str:
+    return f"{line}행: {reason}"
+
+
+def import_counts(created: int, updated: int, unchanged: int, rejected: int) -> str:
+    return f"새로 등록 {created}건 · 수정 {updated}건 · 그대로 {unchanged}건 · 거부 {rejected}건"
+
+
+def import_missing_columns(missing: list[str]) -> str:
+    return f"첫 줄(머리글)에 {', '.join(missing)} 열이 없어요."
+
+
+def import_unreadable(path: str, error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return f"'{path}' 파일을 찾을 수 없어요."
+    if isinstance(error, UnicodeDecodeError):
+        return f"'{path}' 파일을 읽을 수 없어요. UTF-8 CSV로 저장해 주세요."
+    return f"'{path}' 파일을 읽을 수 없어요. ({error})"
+
+
+def import_empty(column: str) -> str:
+    return f"'{column}' 칸이 비어 있어요."
+
+
+IMPORT_ID_TOO_LONG = "external_id가 너무 길어요. 64자까지 쓸 수 있어요."
+
+
+def import_bad_date(value: str) -> str:
+    return f"날짜 '{value}'를 알 수 없어요. 2026-12-31처럼 적어 주세요."
+
+
+def import_bad_headcount(value: str) -> str:
+    return f"모집 인원 '{value}'는 1 이상의 숫자여야 해요."
+
+
+def import_field_problem(field: str, hint: str) -> str:
+    return f"{field}: {hint.splitlines()[0]}"
+
+
+def import_ambiguous_region(text: str, options: list[str]) -> str:
+    places = ", ".join(options)
+    return (
+        f"지역 '{text}'{particle(text, '은/는')} 여러 곳에 있어요 ({places}). "
+        "시·도를 함께 적어 주세요."
+    )
+
+
+IMPORT_ALREADY_LINKED = "본인이 이미 연결한 프로필이라 바꾸지 않았어요."
+
+
+def link_code_line(external_id: str, name: str, code: str) -> str:
+    return f"{external_id}\t{name}\t연결 코드 {code}  (텔레그램에서 /start {code})"
+
+
+def match_unknown_profile(external_id: str) -> str:
+    return f"'{external_id}' 프로필이 없어요. import-profiles로 등록한 external_id를 적어 주세요."
+
+
+def match_heading(key: str, name: str, count: int, today: date) -> str:
+    who = f"{key} {name}".strip()
+    return f"{who}: 맞는 공고 {count}건 (기준일 {today.isoformat()})"
+
+
+VETTED_MARK = "[방문 확인 기업]"
+UNVETTED_MARK = "[미확인 기업]"
+VET_BY_CLI = "명령줄 기록"
+VERDICT_NAMES = {"approved": "승인", "rejected": "거절", "pending": "보류"}
+
+
+def vet_unknown_company(name: str, close: list[str]) -> str:
+    hint = f" 비슷한 이름: {', '.join(close)}" if close else ""
+    return f"'{name}' 회사를 찾을 수 없어요.{hint}"
+
+
+def vet_recorded(name: str, verdict: str, postings: int) -> str:
+    decided = with_particle(VERDICT_NAMES[verdict], "으로/로")
+    return f"{name}: {decided} 기록했어요. 이 회사의 공고 {postings}건에 적용돼요."
+
 
 # Bot command list shown by Telegram.
 COMMANDS = (

@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from db.models import Role
-from db.profiles import load_profile
+from db.profiles import attach_profile, find_by_link_code, load_profile
 from db.users import delete_user, ensure_role, find_user, register_seeker
 from handlers import texts
 from handlers.context import BotContext
@@ -23,6 +23,7 @@ from handlers.replies import NO_KEYBOARD, Reply, send
 from matching.text import normalize
 
 CONVERSATION_NAME = "profile"
+LINK_CODE = "link_code"
 
 ANSWER = filters.TEXT & ~filters.COMMAND
 NOT_TEXT = ~filters.TEXT
@@ -57,8 +58,41 @@ async def _run(update: Update, context: BotContext, action: DialogAction) -> int
 
 
 async def start(update: Update, context: BotContext) -> int:
-    """/start and anything typed outside a question: welcome, resume, or the menu."""
+    """/start (with a centre's link code, "/start K7QF2M"), or text outside a question."""
+    if context.args:
+        context.scratch[LINK_CODE] = context.args[0].strip().upper()
+    linked = await _link_imported_profile(update, context)
+    if linked is not None:
+        return linked
     return await _run(update, context, lambda dialog: dialog.resume())
+
+
+async def _link_imported_profile(update: Update, context: BotContext) -> int | None:
+    """Attach the profile staff registered, once the person has agreed to the data notice.
+
+    Returns the next state, or None when there is no code to use (yet).
+    """
+    person = update.effective_user
+    code = context.scratch.get(LINK_CODE)
+    if person is None or not code:
+        return None
+    async with context.sessions.begin() as session:
+        account = await find_user(session, person.id)
+        if account is None or account.role is not Role.SEEKER:
+            return None  # consent first; staff never link seniors' profiles to themselves
+        del context.scratch[LINK_CODE]
+        imported = await find_by_link_code(session, code)
+        own = await load_profile(session, person.id)
+        if imported is None:
+            refusal = texts.LINK_UNKNOWN
+        elif own is not None and own.completed_at is not None:
+            refusal = texts.LINK_HAVE_OWN
+        else:
+            refusal = ""
+            await attach_profile(session, account, imported)
+    if refusal:
+        return await _run(update, context, lambda dialog: dialog.resume(refusal))
+    return await _run(update, context, lambda dialog: dialog.show_profile(texts.LINKED))
 
 
 async def not_text_outside(update: Update, context: BotContext) -> int:
@@ -106,6 +140,9 @@ async def consent(update: Update, context: BotContext) -> int:
     async with context.sessions.begin() as session:
         if await find_user(session, person.id) is None:
             await register_seeker(session, person.id, consented_at=context.now())
+    linked = await _link_imported_profile(update, context)
+    if linked is not None:
+        return linked
     return await _run(update, context, lambda dialog: dialog.ask(Step.NAME))
 
 
@@ -141,7 +178,9 @@ class _InState:
         return await _run(update, context, lambda dialog: dialog.ask(self.step, texts.NOT_TEXT))
 
     async def ask_again(self, update: Update, context: BotContext) -> int:
-        """/start in the middle of a question: put the same question again."""
+        """/start in the middle of a question: the same question again (or use a link code)."""
+        if context.args:
+            return await start(update, context)
         return await _run(update, context, lambda dialog: dialog.ask(self.step))
 
     def handlers(self, answer: StepCallback | None = None) -> list[BaseHandler]:

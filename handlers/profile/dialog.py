@@ -95,11 +95,11 @@ class ProfileDialog:
             return self.resume(texts.DELETE_KEPT)
         return self.ask(Step(asked), texts.DELETE_KEPT)
 
-    def show_profile(self) -> Transition:
+    def show_profile(self, prefix: str = "") -> Transition:
         """/profile: the summary with its edit button, or what there is so far and resume."""
         if self.profile.completed_at is not None:
-            return self.ask(Step.SUMMARY)
-        so_far = "\n".join(self._summary_lines())
+            return self.ask(Step.SUMMARY, prefix)
+        so_far = "\n".join([*([prefix, ""] if prefix else []), *self._summary_lines()])
         return self.resume(f"{so_far}\n\n{texts.PROFILE_UNFINISHED} {texts.RESUME}")
 
     def prompt(self, step: Step) -> Reply:

@@ -146,7 +146,8 @@ class VocabularyListField(Field):
             else:
                 options = [Option(s, s) for s in resolution.suggestions]
                 question = texts.confirm_guess(resolution.suggestions[0])
-                choices.append(Choice(question, (*options, Option(texts.KEEP_TYPED, typed))))
+                keep = Option(texts.KEEP_TYPED, typed)
+                choices.append(Choice(question, (*options, keep), subject=typed))
         if not values and not choices:
             return invalid(self.invalid_hint)
         return Parsed(values=tuple(values), choices=tuple(choices))
@@ -252,6 +253,7 @@ class RegionsField(Field):
             Choice(
                 texts.which_region(item.text),
                 tuple(Option(_choice_label(region), region.key) for region in item.options),
+                subject=item.text,
             )
             for item in lookup.ambiguous
         )

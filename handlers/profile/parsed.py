@@ -18,6 +18,7 @@ class Choice:
 
     question: str
     options: tuple[Option, ...]
+    subject: str = ""  # what the person typed that the question is about
 
 
 @dataclass(frozen=True)

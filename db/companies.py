@@ -1,0 +1,50 @@
+"""Companies and the centre's visit log; a verdict on a visit sets the company's standing."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Company, CompanyVisit, Posting, Vetting
+
+
+async def find_company(session: AsyncSession, name: str) -> Company | None:
+    return await session.scalar(select(Company).where(Company.name == name.strip()))
+
+
+async def get_or_add_company(session: AsyncSession, name: str) -> tuple[Company, bool]:
+    """The company called `name`, created as pending (not yet visited) if new."""
+    company = await find_company(session, name)
+    if company is not None:
+        return company, False
+    company = Company(name=name.strip(), vetting=Vetting.PENDING)
+    session.add(company)
+    await session.flush()
+    return company, True
+
+
+async def record_visit(
+    session: AsyncSession,
+    company: Company,
+    verdict: Vetting,
+    *,
+    visited_on: date | None = None,
+    visitor: str | None = None,
+    notes: str | None = None,
+) -> CompanyVisit:
+    """Log a visit and make its verdict the company's standing."""
+    visit = CompanyVisit(
+        company=company, verdict=verdict, visited_on=visited_on, visitor=visitor, notes=notes
+    )
+    session.add(visit)
+    company.vetting = verdict
+    await session.flush()
+    return visit
+
+
+async def count_postings(session: AsyncSession, company: Company) -> int:
+    """How many postings the company has, open or not."""
+    count = await session.scalar(
+        select(func.count()).select_from(Posting).where(Posting.company_id == company.id)
+    )
+    return count or 0

@@ -1,10 +1,13 @@
 """The `encore` command as an operator runs it."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from handlers import texts
+
+ROOT = Path(__file__).parents[2]
 
 
 def _encore(
@@ -13,7 +16,7 @@ def _encore(
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         cwd=cwd,
-        env=env,
+        env={**(env if env is not None else os.environ), "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=120,

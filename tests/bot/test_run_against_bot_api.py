@@ -103,6 +103,7 @@ def test_encore_run_answers_start_and_stops_cleanly(bot_api: FakeBotApi, tmp_pat
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": f"http://{host!s}:{port}",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+        "PYTHONPATH": str(Path(__file__).parents[2]),
         "NO_PROXY": "127.0.0.1,localhost",
         "no_proxy": "127.0.0.1,localhost",
     }

@@ -5,7 +5,7 @@ server named by TELEGRAM_BASE_URL); the console demo and the tests pass a local 
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
@@ -20,6 +20,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
 from handlers import texts
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
@@ -63,6 +64,7 @@ def build_application(
     application.bot_data.admin_ids = settings.admin_ids
     application.bot_data.clock = clock
     register_handlers(application)
+    schedule_jobs(application, Dispatcher(sessions, application.bot, clock))
     return application
 
 
@@ -81,6 +83,22 @@ def register_handlers(application: BotApplication) -> None:
     )
     application.add_handler(TypeHandler(Update, _save_conversations), group=PERSIST_GROUP)
     application.add_error_handler(on_error)
+
+
+DISPATCH_JOB = "outbox-dispatch"
+DISPATCH_EVERY = timedelta(seconds=2)
+
+
+def schedule_jobs(application: BotApplication, dispatcher: Dispatcher) -> None:
+    """Repeating ticks with fixed names; each reads what is due from the database."""
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+
+    async def dispatch(context: BotContext) -> None:
+        await dispatcher.run_once()
+
+    job_queue.run_repeating(dispatch, interval=DISPATCH_EVERY, first=1, name=DISPATCH_JOB)
 
 
 async def _save_conversations(update: Update, context: BotContext) -> None:

@@ -38,14 +38,21 @@ async def running_bot(
     *,
     request: BaseRequest | None = None,
     clock: Callable[[], datetime] = utc_now,
+    scheduled: bool = True,
 ) -> AsyncIterator[BotApplication]:
-    """The started Application on a migrated database, stopped and closed on exit."""
+    """The Application on a migrated database, stopped and closed on exit.
+
+    `scheduled=False` leaves the job queue off, for tests that run each job by hand.
+    """
     async with database(settings.database_url) as sessions:
         application = build_application(settings, sessions, request=request, clock=clock)
         async with application:
             await application.bot.set_my_commands(
                 [BotCommand(command, description) for command, description in texts.COMMANDS]
             )
+            if not scheduled:
+                yield application
+                return
             await application.start()
             try:
                 yield application

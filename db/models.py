@@ -166,6 +166,42 @@ class Posting(Base):
     company: Mapped[Company] = relationship(back_populates="postings")
 
 
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+    CANCELLED = "cancelled"
+
+
+class OutboxMessage(Base):
+    """A message the bot will push by itself (alert, digest, reminder, notice, broadcast).
+
+    Scheduler ticks only insert rows; one dispatcher sends them. The unique dedupe key
+    is what makes "never twice" hold across restarts and concurrent ticks.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[OutboxStatus] = mapped_column(
+        _enum(OutboxStatus), default=OutboxStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    not_before: Mapped[datetime] = mapped_column(index=True)
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    user: Mapped[User] = relationship()
+
+
 class DialogState(Base):
     """Where a person is in a persistent conversation, so a restart resumes mid-question."""
 

@@ -45,6 +45,28 @@ class UnknownBotMethodError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Failure:
+    """An error the Bot API answers with, to test how the bot copes (or a dropped line)."""
+
+    status: int
+    description: str
+    retry_after: int | None = None
+
+    @property
+    def network(self) -> bool:
+        return self.status == 0
+
+
+def too_many_requests(retry_after: int) -> Failure:
+    return Failure(429, f"Too Many Requests: retry after {retry_after}", retry_after)
+
+
+BLOCKED = Failure(403, "Forbidden: bot was blocked by the user")
+CHAT_NOT_FOUND = Failure(400, "Bad Request: chat not found")
+NETWORK_DOWN = Failure(0, "connection reset by peer")
+
+
+@dataclass(frozen=True)
 class BotCall:
     """One Bot API call the bot made, with its parameters as plain JSON values."""
 
@@ -62,8 +84,14 @@ class LocalRequest(BaseRequest):
 
     def __init__(self, listener: Callable[[BotCall], None] | None = None) -> None:
         self.calls: list[BotCall] = []
+        self.refused: list[tuple[BotCall, Failure]] = []
         self._listener = listener
         self._message_ids = itertools.count(1)
+        self._failures: dict[int, list[Failure]] = {}
+
+    def fail_next(self, chat_id: int, *failures: Failure) -> None:
+        """Answer the next sends to `chat_id` with `failures`, one each, in order."""
+        self._failures.setdefault(chat_id, []).extend(failures)
 
     @property
     def read_timeout(self) -> float | None:
@@ -88,6 +116,13 @@ class LocalRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         call = BotCall(api_method, params)
+        queued = self._failures.get(call.chat_id or 0) if api_method in _SENDING else None
+        if queued:
+            failure = queued.pop(0)
+            self.refused.append((call, failure))
+            if failure.network:
+                raise OSError(failure.description)
+            return failure.status, json.dumps(_error(failure)).encode()
         result = self._answer(call)
         self.calls.append(call)
         if self._listener is not None:
@@ -124,3 +159,15 @@ class LocalRequest(BaseRequest):
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             message["reply_markup"] = markup
         return message
+
+
+def _error(failure: Failure) -> dict[str, Any]:
+    """The JSON body the Bot API sends with an error status."""
+    body: dict[str, Any] = {
+        "ok": False,
+        "error_code": failure.status,
+        "description": failure.description,
+    }
+    if failure.retry_after is not None:
+        body["parameters"] = {"retry_after": failure.retry_after}
+    return body

@@ -44,6 +44,11 @@ class BotHarness:
     def chat(self, person: Person) -> "Chat":
         return Chat(self, person)
 
+    async def run_job(self, name: str) -> None:
+        """Run a scheduled job now, as its tick would (tests drive time, never sleep)."""
+        (job,) = self.application.job_queue.get_jobs_by_name(name)
+        await job.run(self.application)
+
     def calls_to(self, chat_id: int) -> list[BotCall]:
         return [call for call in self.request.calls if call.chat_id == chat_id]
 
@@ -110,5 +115,5 @@ async def bot_harness(database_url: str, clock: FakeClock) -> AsyncIterator[BotH
     settings = Settings(
         bot_token="local:test", database_url=database_url, admin_ids=frozenset({ADMIN.id})
     )
-    async with running_bot(settings, request=request, clock=clock) as application:
+    async with running_bot(settings, request=request, clock=clock, scheduled=False) as application:
         yield BotHarness(application, request, clock)

@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -19,6 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.alerts import AlertTicks
 from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
@@ -26,7 +28,9 @@ from handlers import texts
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from handlers.errors import on_error
 from handlers.guards import guard_handlers
-from handlers.menu import nothing_to_cancel, show_help, unknown_command
+from handlers.jobs.browse import MORE_CALLBACK, job_button, more_jobs, show_jobs
+from handlers.jobs.settings import alert_button, show_alert_settings
+from handlers.menu import nothing_to_cancel, old_button, show_help, unknown_command
 from handlers.profile.conversation import build_profile_conversation
 
 GUARD_GROUP = -1
@@ -64,7 +68,9 @@ def build_application(
     application.bot_data.admin_ids = settings.admin_ids
     application.bot_data.clock = clock
     register_handlers(application)
-    schedule_jobs(application, Dispatcher(sessions, application.bot, clock))
+    schedule_jobs(
+        application, Dispatcher(sessions, application.bot, clock), AlertTicks(sessions, clock)
+    )
     return application
 
 
@@ -75,9 +81,17 @@ def register_handlers(application: BotApplication) -> None:
         [
             CommandHandler("help", show_help),
             MessageHandler(filters.Text([texts.MENU_HELP]), show_help),
+            CommandHandler("jobs", show_jobs),
+            MessageHandler(filters.Text([texts.MENU_JOBS]), show_jobs),
+            CommandHandler("alerts", show_alert_settings),
+            MessageHandler(filters.Text([texts.MENU_ALERTS]), show_alert_settings),
+            CallbackQueryHandler(job_button, pattern=r"^job:[a-z]:\d+$"),
+            CallbackQueryHandler(more_jobs, pattern=rf"^{MORE_CALLBACK}:\d+$"),
+            CallbackQueryHandler(alert_button, pattern=r"^alerts:(mode|hour|night):\w+$"),
             build_profile_conversation(),
             CommandHandler("cancel", nothing_to_cancel),
             MessageHandler(filters.COMMAND, unknown_command),
+            CallbackQueryHandler(old_button),
         ],
         group=MAIN_GROUP,
     )
@@ -86,10 +100,14 @@ def register_handlers(application: BotApplication) -> None:
 
 
 DISPATCH_JOB = "outbox-dispatch"
+NEW_POSTINGS_JOB = "alerts-new-postings"
+DIGEST_JOB = "alerts-digests"
 DISPATCH_EVERY = timedelta(seconds=2)
+NEW_POSTINGS_EVERY = timedelta(seconds=30)  # a new posting reaches instant subscribers in a minute
+DIGEST_EVERY = timedelta(minutes=5)
 
 
-def schedule_jobs(application: BotApplication, dispatcher: Dispatcher) -> None:
+def schedule_jobs(application: BotApplication, dispatcher: Dispatcher, alerts: AlertTicks) -> None:
     """Repeating ticks with fixed names; each reads what is due from the database."""
     job_queue = application.job_queue
     if job_queue is None:
@@ -98,7 +116,17 @@ def schedule_jobs(application: BotApplication, dispatcher: Dispatcher) -> None:
     async def dispatch(context: BotContext) -> None:
         await dispatcher.run_once()
 
+    async def new_postings(context: BotContext) -> None:
+        await alerts.new_postings()
+
+    async def digests(context: BotContext) -> None:
+        await alerts.digests()
+
     job_queue.run_repeating(dispatch, interval=DISPATCH_EVERY, first=1, name=DISPATCH_JOB)
+    job_queue.run_repeating(
+        new_postings, interval=NEW_POSTINGS_EVERY, first=5, name=NEW_POSTINGS_JOB
+    )
+    job_queue.run_repeating(digests, interval=DIGEST_EVERY, first=10, name=DIGEST_JOB)
 
 
 async def _save_conversations(update: Update, context: BotContext) -> None:

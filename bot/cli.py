@@ -1,19 +1,60 @@
-"""The `encore` command."""
+"""The `encore` command: the bot, the demo, and the centre staff's tools."""
 
 import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Coroutine
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from bot.config import ConfigError, Settings
+from bot.commands.match import UnknownProfileError, match_command
+from bot.commands.vet import UnknownCompanyError, vet_command
+from bot.config import ConfigError, Settings, database_url
 from bot.demo.console_demo import run_demo
+from bot.imports.csv_rows import CsvFileError, read_rows
+from bot.imports.jobs import JOB_COLUMNS, import_jobs
+from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from bot.polling import serve_polling
+from bot.runner import database
+from db.models import Vetting
+from handlers import texts
+from handlers.context import SEOUL
 
 DEMO_LOG = "encore-demo.log"
 
 
+class CommandFailedError(Exception):
+    """A staff command could not do what was asked; the message is for the person."""
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            settings = Settings.from_env()
+            _log_to(None, logging.INFO)
+            asyncio.run(serve_polling(settings))
+        elif args.command == "demo":
+            script = _read_script(args.script) if args.script else None
+            _log_to(DEMO_LOG, logging.INFO)
+            asyncio.run(run_demo(args.db, script, sys.stdout))
+        else:
+            _log_to(None, logging.WARNING)
+            print(asyncio.run(_staff_command(args)))
+    except ConfigError as error:
+        print(f"encore: {error}", file=sys.stderr)
+        return 2
+    except CommandFailedError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="encore", description="Encore (앙코르): job matching for Korean seniors."
     )
@@ -24,22 +65,70 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument(
         "--db", type=Path, help="SQLite file (default: encore-demo.sqlite3; fresh with --script)"
     )
-    args = parser.parse_args(argv)
+    jobs = commands.add_parser("import-jobs", help="import job postings from a CSV file")
+    jobs.add_argument("file", type=Path)
+    profiles = commands.add_parser("import-profiles", help="import seniors from a CSV file")
+    profiles.add_argument("file", type=Path)
+    match = commands.add_parser("match", help="rank the open postings for a profile")
+    match.add_argument("profile", nargs="?", help="the profile's external_id")
+    match.add_argument("--all", action="store_true", help="every profile")
+    match.add_argument("--top", type=int, default=10, help="postings per profile (default 10)")
+    match.add_argument("--as-of", type=date.fromisoformat, help="today's date, YYYY-MM-DD")
+    match.add_argument("--json", action="store_true", help="print JSON")
+    match.add_argument("--vetted-only", action="store_true", help="approved companies only")
+    vet = commands.add_parser("vet", help="record the verdict on a company after a visit")
+    vet.add_argument("company")
+    verdict = vet.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--approve", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    vet.add_argument("--note", help="working conditions, facilities, reasons")
+    return parser
+
+
+async def _staff_command(args: argparse.Namespace) -> str:
+    """Run a staff command on DATABASE_URL and return what to print."""
+    now = datetime.now(SEOUL)
+    commands: dict[str, Callable[[Any], Coroutine[Any, Any, str]]] = {
+        "import-jobs": lambda sessions: _import_jobs(sessions, args.file),
+        "import-profiles": lambda sessions: _import_profiles(sessions, args.file, now),
+        "match": lambda sessions: _match(sessions, args, now.date()),
+        "vet": lambda sessions: vet_command(
+            sessions,
+            args.company,
+            Vetting.APPROVED if args.approve else Vetting.REJECTED,
+            args.note,
+            now.date(),
+        ),
+    }
     try:
-        if args.command == "run":
-            settings = Settings.from_env()
-            _log_to(None)
-            asyncio.run(serve_polling(settings))
-        else:
-            script = _read_script(args.script) if args.script else None
-            _log_to(DEMO_LOG)
-            asyncio.run(run_demo(args.db, script, sys.stdout))
-    except ConfigError as error:
-        print(f"encore: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    return 0
+        async with database(database_url()) as sessions:
+            return await commands[args.command](sessions)
+    except (CsvFileError, UnknownProfileError, UnknownCompanyError) as error:
+        raise CommandFailedError(str(error)) from error
+
+
+async def _import_jobs(sessions: Any, path: Path) -> str:
+    report = await import_jobs(sessions, read_rows(path, JOB_COLUMNS))
+    return "\n".join(report.lines())
+
+
+async def _import_profiles(sessions: Any, path: Path, now: datetime) -> str:
+    report, codes = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), now)
+    lines = [texts.link_code_line(*code) for code in codes]
+    return "\n".join([*lines, *report.lines()])
+
+
+async def _match(sessions: Any, args: argparse.Namespace, today: date) -> str:
+    if args.all == bool(args.profile):
+        raise ConfigError("give either a PROFILE_EXTERNAL_ID or --all")
+    return await match_command(
+        sessions,
+        None if args.all else args.profile,
+        today=args.as_of or today,
+        top=args.top,
+        vetted_only=args.vetted_only,
+        as_json=args.json,
+    )
 
 
 def _read_script(path: Path) -> list[str]:
@@ -49,12 +138,10 @@ def _read_script(path: Path) -> list[str]:
         raise ConfigError(f"cannot read the script {path}: {error}") from error
 
 
-def _log_to(filename: str | None) -> None:
+def _log_to(filename: str | None, level: int) -> None:
     """Log to stderr for the service; the demo logs to a file to keep the chat readable."""
     logging.basicConfig(
-        filename=filename,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        filename=filename, level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)

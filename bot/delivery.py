@@ -4,7 +4,8 @@ A repeating job calls `Dispatcher.run_once`: claim a batch of due messages, send
 through a rate limiter kept just under Telegram's ~30 messages a second (and ~1 a second
 per chat), and record every outcome at once. A 429 pauses all sending for the time
 Telegram asks; a person who blocked the bot is marked inactive and never tried again;
-network errors retry with growing waits. Claims left by a crash are released after a
+network errors retry with growing waits; a message about a posting whose deadline
+passed while it waited (quiet nights) is dropped. Claims left by a crash are released after a
 few minutes, so a restart loses nothing.
 """
 
@@ -13,12 +14,12 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from db.models import OutboxStatus
@@ -30,6 +31,8 @@ from db.outbox import (
     release_stale_claims,
     retry_later,
 )
+from handlers.replies import inline_markup
+from matching.schedule import korean_date
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +55,7 @@ class DeliveryStats:
     retried: int = 0
     failed: int = 0
     blocked: int = 0
+    expired: int = 0
 
 
 @dataclass
@@ -104,6 +108,11 @@ class Dispatcher:
                 await finish(session, message.id, OutboxStatus.BLOCKED, now=now)
                 stats.blocked += 1
                 return True
+            expires = message.payload.get("expires")
+            if expires and korean_date(now) > date.fromisoformat(expires):
+                await finish(session, message.id, OutboxStatus.CANCELLED, now=now)
+                stats.expired += 1
+                return True
         try:
             await self._send(message)
         except RetryAfter as error:
@@ -141,17 +150,7 @@ class Dispatcher:
         async with self._limiter:
             self._last_sent[message.chat_id] = time.monotonic()
             payload = message.payload
-            buttons = payload.get("buttons")
-            markup = (
-                InlineKeyboardMarkup(
-                    [
-                        [InlineKeyboardButton(b["text"], callback_data=b["data"]) for b in row]
-                        for row in buttons
-                    ]
-                )
-                if buttons
-                else None
-            )
+            markup = inline_markup(payload.get("buttons"))
             await self.bot.send_message(message.chat_id, payload["text"], reply_markup=markup)
 
     async def _wait_for_chat(self, chat_id: int) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Company, CompanyVisit, Posting, Vetting
@@ -38,6 +38,10 @@ async def record_visit(
     )
     session.add(visit)
     company.vetting = verdict
+    # Approval releases the company's postings to alerts: the next tick looks at them again.
+    await session.execute(
+        update(Posting).where(Posting.company_id == company.id).values(matched_at=None)
+    )
     await session.flush()
     return visit
 

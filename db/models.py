@@ -10,8 +10,20 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, Enum, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true as sa_true
 
 from db.base import Base
 
@@ -34,6 +46,25 @@ class Vetting(StrEnum):
     REJECTED = "rejected"
 
 
+class AlertMode(StrEnum):
+    """How often matching postings are pushed: a daily digest unless the person chose."""
+
+    INSTANT = "instant"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    OFF = "off"
+
+
+class ApplicationStatus(StrEnum):
+    """The steps a platform tracks; "관심 있어요" is the first."""
+
+    INTERESTED = "interested"
+    APPLIED = "applied"
+    INTERVIEW = "interview"
+    HIRED = "hired"
+    REJECTED = "rejected"
+
+
 def _enum(enum: type[StrEnum]) -> Enum:
     """Enums stored as their string values in a VARCHAR, the same on SQLite and PostgreSQL."""
     return Enum(enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
@@ -47,6 +78,12 @@ class User(Base):
     role: Mapped[Role] = mapped_column(_enum(Role), default=Role.SEEKER)
     is_active: Mapped[bool] = mapped_column(default=True)
     consented_at: Mapped[datetime | None]
+    alert_mode: Mapped[AlertMode] = mapped_column(
+        _enum(AlertMode), default=AlertMode.DAILY, server_default=AlertMode.DAILY.value
+    )
+    digest_hour: Mapped[int] = mapped_column(default=9, server_default="9")
+    quiet_nights: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    last_digest_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
     profile: Mapped["Profile | None"] = relationship(
@@ -158,12 +195,53 @@ class Posting(Base):
     start: Mapped[str] = mapped_column(String(100))
     headcount: Mapped[int | None]
     closed_at: Mapped[datetime | None]
+    matched_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         default=_utcnow, onupdate=_utcnow, server_default=func.now()
     )
 
     company: Mapped[Company] = relationship(back_populates="postings")
+
+
+class AlertedPosting(Base):
+    """A posting a person has been shown (pushed or browsed): never pushed to them again."""
+
+    __tablename__ = "alerted_postings"
+    __table_args__ = (UniqueConstraint("user_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class Application(Base):
+    """A senior's progress with one posting, starting when they press "관심 있어요"."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("user_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
+    status: Mapped[ApplicationStatus] = mapped_column(_enum(ApplicationStatus))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )
+
+
+class Dismissal(Base):
+    """ "관심 없어요": this posting is hidden and similar ones rank lower for this person."""
+
+    __tablename__ = "dismissals"
+    __table_args__ = (UniqueConstraint("user_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
 
 class OutboxStatus(StrEnum):

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from db.inserts import insert_ignoring_duplicates
 from db.models import OutboxMessage, OutboxStatus, User
 
 
@@ -35,13 +35,9 @@ async def enqueue(
         "attempts": 0,
         "not_before": not_before,
     }
-    dialect = postgresql if _on_postgres(session) else sqlite
-    statement = (
-        dialect.insert(OutboxMessage)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=[OutboxMessage.dedupe_key])
-        .returning(OutboxMessage.id)
-    )
+    statement = insert_ignoring_duplicates(
+        session, OutboxMessage, values, [OutboxMessage.dedupe_key]
+    ).returning(OutboxMessage.id)
     return (await session.execute(statement)).scalar_one_or_none() is not None
 
 

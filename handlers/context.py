@@ -7,12 +7,11 @@ application builder; `user_data` is the person's small scratch dict, persisted i
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-SEOUL = ZoneInfo("Asia/Seoul")
+from matching.schedule import SEOUL
 
 
 class BotData:

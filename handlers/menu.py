@@ -8,7 +8,7 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import Reply, rows, send
 
-MENU_BUTTONS = (texts.MENU_PROFILE, texts.MENU_HELP)
+MENU_BUTTONS = (texts.MENU_JOBS, texts.MENU_ALERTS, texts.MENU_PROFILE, texts.MENU_HELP)
 
 
 def main_menu() -> Reply:
@@ -32,3 +32,11 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
     """/cancel outside any question."""
     await send(update, main_menu().with_prefix(texts.NOTHING_TO_CANCEL))
+
+
+async def old_button(update: Update, context: BotContext) -> None:
+    """A button from a message the bot no longer acts on: say so instead of staying silent."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    await send(update, Reply(texts.OLD_BUTTON))

@@ -7,8 +7,15 @@ replies.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from telegram import ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 
 Keyboard = tuple[tuple[str, ...], ...]
 NO_KEYBOARD: Keyboard = ()
@@ -45,3 +52,28 @@ async def send(update: Update, *replies: Reply) -> None:
         elif reply.keyboard is not None:
             markup = ReplyKeyboardMarkup(reply.keyboard, resize_keyboard=True)
         await message.reply_text(reply.text, reply_markup=markup)
+
+
+def inline_markup(buttons: list[list[dict[str, Any]]] | None) -> InlineKeyboardMarkup | None:
+    """Buttons under a message, from a JSON-able payload ({"text", "data"} per button).
+
+    Job cards use inline buttons because they act on one posting; payloads keep them as
+    plain JSON so cards can wait in the outbox.
+    """
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b["text"], callback_data=b["data"]) for b in row]
+            for row in buttons
+        ]
+    )
+
+
+async def send_payload(update: Update, payload: dict[str, Any]) -> None:
+    """Send a card-like payload ({"text", "buttons"}) to the chat the update came from."""
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_message(
+            payload["text"], reply_markup=inline_markup(payload.get("buttons"))
+        )

@@ -60,6 +60,8 @@ DELETE_NO = "아니요"
 YEARS_UNKNOWN = "잘 모르겠어요"
 ANY = "무관"
 MENU_PROFILE = "내 프로필"
+MENU_JOBS = "일자리 보기"
+MENU_ALERTS = "알림 설정"
 MENU_HELP = "도움말"
 
 BACK_WORDS = frozenset({BACK, "뒤로", "이전으로", "돌아가기"})
@@ -232,6 +234,8 @@ DELETE_PICK = "'네, 지워 주세요' 또는 '아니요'를 눌러 주세요."
 HELP = (
     "앙코르 사용법이에요.\n"
     "/start 처음 시작하기, 하던 곳부터 이어 하기\n"
+    "/jobs 나에게 맞는 일자리 보기\n"
+    "/alerts 새 공고 알림 받는 방법 바꾸기\n"
     "/profile 내 프로필 보기와 고치기\n"
     "/cancel 입력을 멈추기 (적은 내용은 남아요)\n"
     "/delete 내 정보 모두 지우기\n"
@@ -256,6 +260,121 @@ ONLY_SYMBOLS = "글자나 숫자로 답해 주세요."
 UNKNOWN_COMMAND = "모르는 명령이에요. 쓸 수 있는 명령은 /help 에서 보실 수 있어요."
 PRIVATE_ONLY = "앙코르는 1:1 대화에서만 쓸 수 있어요. 저를 눌러 1:1 대화를 시작해 주세요."
 SORRY = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 보내 주세요."
+
+# Job cards, alerts and /jobs.
+WEEKDAYS = "월화수목금토일"
+
+
+def korean_day(day: date) -> str:
+    """ "12월 15일 (화)": how dates read in Korean messages."""
+    return f"{day.month}월 {day.day}일 ({WEEKDAYS[day.weekday()]})"
+
+
+VETTED_CARD_MARK = "✅ 방문 확인 기업"
+PAY_UNKNOWN = "급여 협의"
+ALWAYS_OPEN = "상시 채용"
+
+
+def deadline_text(deadline: date | None) -> str:
+    return f"마감 {korean_day(deadline)}" if deadline else ALWAYS_OPEN
+
+
+def why(summary: str) -> str:
+    return f"추천 이유: {summary}"
+
+
+BUTTON_DETAILS = "자세히"
+BUTTON_INTERESTED = "관심 있어요"
+BUTTON_NOT_INTERESTED = "관심 없어요"
+BUTTON_MORE = "더 보기"
+MORE_PROMPT = "더 보시려면 아래 '더 보기'를 눌러 주세요."
+
+
+def digest_title(count: int) -> str:
+    return f"오늘의 추천 일자리 {count}건이에요."
+
+
+def digest_button(number: int, label: str) -> str:
+    return f"{number}번 {label}"
+
+
+def details_lines(
+    experience: str, age: str, certificates: list[str], headcount: int | None, start: str
+) -> list[str]:
+    lines = [
+        f"• 경력: {experience or '무관'}",
+        f"• 나이: {age or '무관'}",
+        f"• 자격증: {', '.join(certificates) if certificates else '없음'}",
+    ]
+    if headcount:
+        lines.append(f"• 모집 인원: {headcount}명")
+    if start:
+        lines.append(f"• 근무 시작: {start}")
+    return lines
+
+
+INTEREST_NOTED = (
+    "관심 있다고 센터에 알렸어요. 담당자가 곧 연락드릴 거예요.\n"
+    "지원 전에 면접 연습이 필요하시면 알려 주세요."
+)
+INTEREST_ALREADY = "이미 관심 있다고 알려 두셨어요. 담당자가 곧 연락드릴 거예요."
+DISMISSED = "알겠어요. 이 공고는 다시 보여 드리지 않고, 비슷한 공고는 덜 보여 드릴게요."
+POSTING_GONE = "이 공고는 마감되었거나 내려갔어요."
+OLD_BUTTON = "이 버튼은 이제 쓸 수 없어요. /help 에서 쓸 수 있는 명령을 보실 수 있어요."
+
+
+def interest_for_admins(who: str, title: str, company: str, career: str) -> str:
+    return (
+        f"관심 표시: {who}님이 '{title} · {company}'에 관심을 보였어요.\n"
+        f"경력: {career}\n텔레그램으로 연락해 보세요."
+    )
+
+
+JOBS_NEED_PROFILE = "프로필을 먼저 만들어 주세요. /start 를 보내시면 이어서 할 수 있어요."
+JOBS_NONE = (
+    "지금은 딱 맞는 공고가 없어요. 새 공고가 나오면 알려 드릴게요.\n"
+    "희망 지역이나 일자리를 넓히시면 더 많이 찾을 수 있어요. (/profile)"
+)
+JOBS_NO_MORE = "더 보여 드릴 공고가 없어요."
+
+
+def jobs_heading(count: int) -> str:
+    return f"맞는 공고 {count}건을 찾았어요. 잘 맞는 순서로 보여 드릴게요."
+
+
+# Alert settings.
+ALERTS_QUESTION = "새 공고 알림을 어떻게 받으실까요?"
+ALERT_MODE_LABELS = {
+    "instant": "바로바로",
+    "daily": "하루 한 번",
+    "weekly": "일주일에 한 번",
+    "off": "받지 않기",
+}
+ALERTS_HOUR_QUESTION = "몇 시에 받으실까요?"
+ALERT_HOURS = (8, 9, 12, 18)
+
+
+def hour_label(hour: int) -> str:
+    if hour == 12:
+        return "낮 12시"
+    return f"오전 {hour}시" if hour < 12 else f"오후 {hour - 12}시"
+
+
+def alerts_saved(mode: str, hour: int, quiet_nights: bool) -> str:
+    if mode == "off":
+        return "알림을 끄었어요. /jobs 로 언제든 공고를 보실 수 있어요."
+    when = {
+        "instant": "새 공고가 나오면 바로",
+        "daily": f"매일 {hour_label(hour)}에",
+        "weekly": f"매주 월요일 {hour_label(hour)}에",
+    }[mode]
+    night = " 밤 9시부터 아침 8시까지는 보내지 않아요." if quiet_nights else ""
+    return f"{when} 알려 드릴게요.{night}"
+
+
+NIGHT_ON = "밤에는 받지 않기"
+NIGHT_OFF = "밤에도 받기"
+
 
 # Command-line imports, read by centre staff.
 
@@ -342,6 +461,8 @@ def vet_recorded(name: str, verdict: str, postings: int) -> str:
 # Bot command list shown by Telegram.
 COMMANDS = (
     ("start", "시작하기, 이어 하기"),
+    ("jobs", "나에게 맞는 일자리"),
+    ("alerts", "알림 받는 방법"),
     ("profile", "내 프로필 보기와 고치기"),
     ("cancel", "입력 멈추기"),
     ("delete", "내 정보 지우기"),

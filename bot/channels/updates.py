@@ -73,6 +73,25 @@ class UpdateFactory:
             person, {"voice": {"file_id": "voice", "file_unique_id": "voice", "duration": 3}}
         )
 
+    def callback(self, person: Person, data: str, message_id: int) -> Update:
+        """A press on an inline button under the bot's message `message_id`."""
+        payload = {
+            "update_id": next(self._update_ids),
+            "callback_query": {
+                "id": str(next(self._message_ids)),
+                "from": person.as_json(),
+                "chat_instance": str(person.id),
+                "data": data,
+                "message": {
+                    "message_id": message_id,
+                    "date": int(time.time()),
+                    "chat": {"id": person.id, "type": "private"},
+                    "text": "",
+                },
+            },
+        }
+        return _parse(payload, self._bot)
+
     def _message(self, person: Person, extra: dict[str, Any]) -> Update:
         payload = {
             "update_id": next(self._update_ids),

@@ -70,6 +70,36 @@ class Chat:
         assert label in self.buttons, f"no button {label!r} among {self.buttons}"
         return await self.send(label)
 
+    async def tap(self, label: str) -> list[str]:
+        """Tap the newest inline button labelled `label` under one of the bot's messages."""
+        for call in reversed(self.harness.calls_to(self.person.id)):
+            markup = call.params.get("reply_markup")
+            if not isinstance(markup, dict) or "inline_keyboard" not in markup:
+                continue
+            for row in markup["inline_keyboard"]:
+                for button in row:
+                    if button["text"] == label:
+                        update = self.harness.updates.callback(
+                            self.person, button["callback_data"], 1
+                        )
+                        return await self._deliver(update)
+        raise AssertionError(f"no inline button {label!r} in this chat")
+
+    async def press_data(self, data: str) -> list[str]:
+        """Press a button by its callback data, as an old message's button would be."""
+        return await self._deliver(self.harness.updates.callback(self.person, data, 1))
+
+    @property
+    def inline_buttons(self) -> list[str]:
+        """The inline buttons under the bot's last message."""
+        for call in reversed(self.harness.calls_to(self.person.id)):
+            if call.method == "sendMessage":
+                markup = call.params.get("reply_markup")
+                if isinstance(markup, dict) and "inline_keyboard" in markup:
+                    return [b["text"] for row in markup["inline_keyboard"] for b in row]
+                return []
+        return []
+
     async def send_sticker(self) -> list[str]:
         return await self._deliver(self.harness.updates.sticker(self.person))
 

@@ -1,0 +1,156 @@
+"""What the alert ticks read and write: who wants what, and what each person has seen."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, selectinload
+
+from db.inserts import insert_ignoring_duplicates
+from db.models import (
+    AlertedPosting,
+    AlertMode,
+    Application,
+    ApplicationStatus,
+    Company,
+    Dismissal,
+    Posting,
+    Profile,
+    Role,
+    User,
+    Vetting,
+)
+
+
+async def subscribers(session: AsyncSession, modes: Iterable[AlertMode]) -> list[User]:
+    """Active seekers with a finished profile who chose one of `modes`, profiles loaded."""
+    result = await session.scalars(
+        select(User)
+        .join(User.profile)
+        .where(
+            User.role == Role.SEEKER,
+            User.is_active.is_(True),
+            User.alert_mode.in_(list(modes)),
+            Profile.completed_at.is_not(None),
+        )
+        .options(selectinload(User.profile).selectinload(Profile.careers))
+        .order_by(User.id)
+    )
+    return list(result)
+
+
+async def unmatched_postings(session: AsyncSession, today: date) -> list[Posting]:
+    """Open postings of approved companies that the new-posting tick has not looked at."""
+    result = await session.scalars(
+        select(Posting)
+        .join(Posting.company)
+        .where(
+            Posting.matched_at.is_(None),
+            Posting.closed_at.is_(None),
+            or_(Posting.deadline.is_(None), Posting.deadline >= today),
+            Company.vetting == Vetting.APPROVED,
+        )
+        .options(joinedload(Posting.company))
+        .order_by(Posting.id)
+    )
+    return list(result)
+
+
+async def mark_matched(session: AsyncSession, posting_ids: list[int], now: datetime) -> None:
+    await session.execute(
+        update(Posting).where(Posting.id.in_(posting_ids)).values(matched_at=now)
+    )
+
+
+async def shown_posting_ids(session: AsyncSession, user_ids: list[int]) -> set[tuple[int, int]]:
+    """(user, posting) pairs already shown or dismissed: never pushed again."""
+    shown = await session.execute(
+        select(AlertedPosting.user_id, AlertedPosting.posting_id).where(
+            AlertedPosting.user_id.in_(user_ids)
+        )
+    )
+    dismissed = await session.execute(
+        select(Dismissal.user_id, Dismissal.posting_id).where(Dismissal.user_id.in_(user_ids))
+    )
+    return {(user, posting) for user, posting in [*shown, *dismissed]}
+
+
+async def record_shown(session: AsyncSession, user_id: int, posting_ids: Iterable[int]) -> None:
+    """Remember that these postings reached this person (repeating one is harmless)."""
+    rows = [{"user_id": user_id, "posting_id": posting_id} for posting_id in posting_ids]
+    if rows:
+        unique = [AlertedPosting.user_id, AlertedPosting.posting_id]
+        await session.execute(insert_ignoring_duplicates(session, AlertedPosting, rows, unique))
+
+
+async def dismissed_postings(
+    session: AsyncSession, user_ids: list[int]
+) -> list[tuple[int, Posting]]:
+    """Postings each person marked "관심 없어요", to rank similar ones lower for them."""
+    rows = await session.execute(
+        select(Dismissal.user_id, Posting)
+        .join(Posting, Posting.id == Dismissal.posting_id)
+        .where(Dismissal.user_id.in_(user_ids))
+        .options(joinedload(Posting.company))
+    )
+    return [(user_id, posting) for user_id, posting in rows]
+
+
+async def mark_digest_sent(session: AsyncSession, user_id: int, on: date) -> None:
+    await session.execute(update(User).where(User.id == user_id).values(last_digest_on=on))
+
+
+async def find_posting(session: AsyncSession, posting_id: int) -> Posting | None:
+    return await session.scalar(
+        select(Posting).where(Posting.id == posting_id).options(joinedload(Posting.company))
+    )
+
+
+async def postings_by_external_id(session: AsyncSession, keys: list[str]) -> dict[str, Posting]:
+    result = await session.scalars(
+        select(Posting).where(Posting.external_id.in_(keys)).options(joinedload(Posting.company))
+    )
+    return {posting.external_id: posting for posting in result}
+
+
+async def record_interest(session: AsyncSession, user_id: int, posting_id: int) -> bool:
+    """The first step of an application; False if they had already shown interest."""
+    existing = await session.scalar(
+        select(Application).where(
+            Application.user_id == user_id, Application.posting_id == posting_id
+        )
+    )
+    if existing is not None:
+        return False
+    session.add(
+        Application(user_id=user_id, posting_id=posting_id, status=ApplicationStatus.INTERESTED)
+    )
+    await session.flush()
+    return True
+
+
+async def record_dismissal(session: AsyncSession, user_id: int, posting_id: int) -> None:
+    row = {"user_id": user_id, "posting_id": posting_id}
+    unique = [Dismissal.user_id, Dismissal.posting_id]
+    await session.execute(insert_ignoring_duplicates(session, Dismissal, row, unique))
+
+
+async def admins(session: AsyncSession) -> list[User]:
+    result = await session.scalars(
+        select(User).where(User.role == Role.ADMIN, User.is_active.is_(True)).order_by(User.id)
+    )
+    return list(result)
+
+
+async def set_alert_mode(
+    session: AsyncSession, user_id: int, mode: AlertMode, hour: int | None = None
+) -> None:
+    values: dict[str, object] = {"alert_mode": mode}
+    if hour is not None:
+        values["digest_hour"] = hour
+    await session.execute(update(User).where(User.id == user_id).values(**values))
+
+
+async def set_quiet_nights(session: AsyncSession, user_id: int, quiet: bool) -> None:
+    await session.execute(update(User).where(User.id == user_id).values(quiet_nights=quiet))

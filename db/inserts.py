@@ -1,0 +1,16 @@
+"""INSERT ... ON CONFLICT DO NOTHING on both databases, for rows that must exist once."""
+
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.dml import Insert
+
+
+def insert_ignoring_duplicates(
+    session: AsyncSession, model: type[DeclarativeBase], rows: Any, unique: list[Any]
+) -> Insert:
+    """An insert of `rows` that skips any whose `unique` columns already exist."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(model).values(rows).on_conflict_do_nothing(index_elements=unique)

@@ -1,0 +1,201 @@
+"""Everything about a batch of postings that does not depend on the seeker, computed once.
+
+Ranking 10,000 postings for 100,000 seekers cannot afford to look at every pair in Python.
+The index files each open posting under (region key, job title) so a seeker only ever
+touches postings in places they accept and of work related to theirs, and keeps each
+posting's facts in flat lists the scoring loop reads without attribute lookups.
+"""
+
+import datetime
+from collections.abc import Sequence
+
+from matching.hangul import to_jamo
+from matching.postings import PostingFacts
+from matching.regions import Region
+from matching.scoring import (
+    PAY_FLOOR,
+    W_AGE,
+    W_PAY,
+    W_TIMING,
+    age_fit,
+    licence_groups,
+    pay_fit,
+    pay_reason,
+    timing,
+)
+from matching.titles import analyse_title, key
+
+
+class PostingIndex:
+    """Open postings (deadline not passed; vetted if asked) in input order, with lookups.
+
+    Position `i` in every list is the i-th open posting; ties in score rank by it.
+    """
+
+    def __init__(
+        self, postings: Sequence[PostingFacts], *, today: datetime.date, vetted_only: bool
+    ) -> None:
+        self.source = postings  # kept so a cached index keeps its postings alive
+        self.today = today
+        self.vetted_only = vetted_only
+        self.facts: list[PostingFacts] = [
+            posting
+            for posting in postings
+            if (posting.text.deadline is None or posting.text.deadline >= today)
+            and (posting.text.vetted or not vetted_only)
+        ]
+        self.keys: list[tuple[str, ...]] = []
+        self.regions: list[tuple[Region, ...]] = []
+        self.terms: list[tuple[tuple[str, float], ...]] = []
+        self.term_sets: list[frozenset[str]] = []
+        self.qualifiers: list[tuple[str, ...]] = []
+        self.context: list[str] = []
+        self.title_keys: list[str] = []  # cleaned spaceless title, for containment
+        self.low: list[int | None] = []
+        self.high: list[int | None] = []
+        self.types: list[frozenset[str]] = []
+        self.ages: list[tuple[int | None, int | None, bool]] = []
+        self.driving: list[frozenset[str]] = []
+        self.licences: list[frozenset[str]] = []
+        self.listed: list[dict[str, str]] = []  # certificate key -> name, required or not
+        self.listed_keys: list[frozenset[str]] = []
+        self.experience: list[tuple[int, bool]] = []
+        self.timing_points: list[float] = []
+        self.has_rules: list[bool] = []  # any required licence at all
+        self.urgency_reasons: list[tuple[str, ...]] = []
+        self.pay_reasons: list[str | None] = []
+        self.families: list[frozenset[str]] = []
+        self.forms: list[tuple[int, ...]] = []
+        # Distinct fuzzy forms (jamo), whether each names taxonomy terms, and who uses it.
+        self.form_texts: list[str] = []
+        self.form_has_terms: list[bool] = []
+        self.form_postings: list[list[int]] = []
+        self._form_ids: dict[str, int] = {}
+        # job title -> region key -> positions; job title -> positions.
+        self.by_term_key: dict[str, dict[str, list[int]]] = {}
+        self.by_term: dict[str, list[int]] = {}
+        for position, posting in enumerate(self.facts):
+            self._add(position, posting)
+        self._pay_points: dict[int | None, list[float | None]] = {}
+        self._age_points: dict[int | None, list[float | None]] = {}
+        self._types_ok: dict[frozenset[str], list[bool]] = {}
+
+    # Seekers share a few desired pays, ages and employment types: each one's filter and
+    # points are worked out once for every posting, and the scoring loop only indexes them.
+
+    def pay_points(self, desired: int | None) -> list[float | None]:
+        """W_PAY x pay fit per posting for a desired monthly minimum; None = filtered out."""
+        found = self._pay_points.get(desired)
+        if found is None:
+            floor = None if desired is None else PAY_FLOOR * desired
+            found = [
+                None
+                if floor is not None and high is not None and high < floor
+                else W_PAY * pay_fit(desired, low, high)
+                for low, high in zip(self.low, self.high, strict=True)
+            ]
+            self._pay_points[desired] = found
+        return found
+
+    def age_points(self, age: int | None) -> list[float | None]:
+        """W_AGE x age fit per posting for a seeker's age; None = outside a hard limit."""
+        found = self._age_points.get(age)
+        if found is None:
+            found = [
+                None
+                if age is not None
+                and not preferred
+                and ((low is not None and age < low) or (high is not None and age > high))
+                else W_AGE * age_fit(age, low, high, preferred)
+                for low, high, preferred in self.ages
+            ]
+            self._age_points[age] = found
+        return found
+
+    def types_ok(self, types: frozenset[str]) -> list[bool]:
+        """Whether each posting's employment type is one the seeker takes (or unstated)."""
+        found = self._types_ok.get(types)
+        if found is None:
+            found = [not types or not kinds or not types.isdisjoint(kinds) for kinds in self.types]
+            self._types_ok[types] = found
+        return found
+
+    def _add(self, position: int, posting: PostingFacts) -> None:
+        keys = tuple(dict.fromkeys(region.key for region in posting.regions))
+        self.keys.append(keys)
+        self.regions.append(posting.regions)
+        self.terms.append(posting.job_terms)
+        self.term_sets.append(frozenset(title for title, _ in posting.job_terms))
+        self.qualifiers.append(posting.qualifiers)
+        self.context.append(posting.context)
+        self.title_keys.append(analyse_title(posting.text.title).compact)
+        pay = posting.pay
+        self.low.append(None if pay is None else pay.monthly_minimum)
+        self.high.append(None if pay is None else pay.monthly_maximum or pay.monthly_minimum)
+        self.types.append(frozenset(str(kind) for kind in posting.employment_types))
+        self.ages.append((posting.age_min, posting.age_max, posting.age_preferred))
+        driving, other = licence_groups(posting)
+        self.driving.append(driving)
+        self.licences.append(other)
+        self.listed.append(
+            {
+                key(name): name
+                for name in (*posting.required_certificates, *posting.preferred_certificates)
+            }
+        )
+        self.listed_keys.append(frozenset(self.listed[-1]))
+        self.experience.append((posting.min_experience_months or 0, posting.experience_preferred))
+        urgency, reasons = timing(posting, self.today)
+        self.timing_points.append(W_TIMING * urgency)
+        self.has_rules.append(bool(driving or other))
+        self.urgency_reasons.append(reasons)
+        self.pay_reasons.append(pay_reason(posting))
+        self.families.append(posting.families)
+        self.forms.append(self._form_ids_of(position, posting))
+        for title, _ in posting.job_terms:
+            self.by_term.setdefault(title, []).append(position)
+            by_key = self.by_term_key.setdefault(title, {})
+            for region_key in keys:
+                by_key.setdefault(region_key, []).append(position)
+
+    def _form_ids_of(self, position: int, posting: PostingFacts) -> tuple[int, ...]:
+        ids: list[int] = []
+        for title in posting.titles:
+            for form, has_terms in analyse_title(title).forms:
+                jamo = to_jamo(form)
+                form_id = self._form_ids.get(jamo)
+                if form_id is None:
+                    form_id = len(self.form_texts)
+                    self._form_ids[jamo] = form_id
+                    self.form_texts.append(jamo)
+                    self.form_has_terms.append(has_terms)
+                    self.form_postings.append([])
+                else:
+                    self.form_has_terms[form_id] = self.form_has_terms[form_id] or has_terms
+                if form_id not in ids:
+                    ids.append(form_id)
+                    self.form_postings[form_id].append(position)
+        return tuple(ids)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+
+_cache: list[tuple[tuple[int, ...], datetime.date, bool, PostingIndex]] = []
+
+
+def posting_index(
+    postings: Sequence[PostingFacts], *, today: datetime.date, vetted_only: bool
+) -> PostingIndex:
+    """The index of `postings`, reused while the same posting objects are ranked again.
+
+    The bot ranks the same open postings for one seeker after another; rebuilding the index
+    each time would cost more than the ranking. Only the latest index is kept.
+    """
+    identity = tuple(id(posting) for posting in postings)
+    for cached_identity, cached_today, cached_vetted, index in _cache:
+        if cached_identity == identity and cached_today == today and cached_vetted == vetted_only:
+            return index
+    index = PostingIndex(postings, today=today, vetted_only=vetted_only)
+    _cache[:] = [(identity, today, vetted_only, index)]
+    return index

@@ -1,0 +1,492 @@
+"""Ranking postings for a seeker without looking at every posting.
+
+A seeker is compared only with postings filed under job titles related to theirs (through
+the taxonomy, `matching.titles.RELATED`, or fuzzy similarity of free-text titles) in places
+they accept. Titles are visited best first; every candidate gets an upper bound from its
+cheap exact parts plus the best its title and experience could do, and is only scored in
+full if that bound can still enter the top list. The result is exactly what scoring every
+posting would give, at a fraction of the cost.
+"""
+
+import heapq
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from matching.fit import (
+    PreparedSeeker,
+    Relations,
+    core,
+    in_context,
+    licences_held,
+    make_match,
+    total,
+)
+from matching.hangul import to_jamo
+from matching.matches import Match, SeekerFacts
+from matching.posting_index import PostingIndex
+from matching.regionfit import ANYWHERE
+from matching.scoring import (
+    FUZZY_CUTOFF,
+    MIN_CONTAINED_LENGTH,
+    MIN_RELEVANCE,
+    MIN_SCORE,
+    UNKNOWN_CAREER_MONTHS,
+    W_DISLIKED,
+    W_EXPERIENCE,
+    W_LICENCE,
+    W_REGION,
+    W_TITLE,
+    Source,
+    experience_fit,
+    fuzzy_fit,
+    make_source,
+    make_sources,
+    term_relation,
+    title_fit,
+)
+from matching.similarity import similar_pairs
+from matching.titles import CLOSE, CONTAINED, GENERIC_TITLES, RELATED, SAME, analyse_title
+
+EPSILON = 1e-6
+
+FuzzyHits = dict[str, list[tuple[int, float]]]
+"""Seeker title form (jamo) -> [(posting form id, relation)] for pairs above the cutoff."""
+
+
+@lru_cache(maxsize=1 << 16)
+def jamo(text: str) -> str:
+    return to_jamo(text)
+
+
+def distinct_sources(seekers: Iterable[SeekerFacts]) -> tuple[Source, ...]:
+    """One source per distinct title any seeker wrote (relations do not depend on who)."""
+    texts: set[str] = set()
+    for seeker in seekers:
+        texts.update(seeker.desired_jobs)
+        texts.update(title for title, _ in seeker.careers)
+    return make_sources(sorted(texts), ())
+
+
+def similarity_passes(
+    sources: Iterable[Source], form_texts: Sequence[str], form_has_terms: Sequence[bool]
+) -> list[tuple[list[str], list[int]]]:
+    """The (queries, choice ids) to compare: only pairs where one side is free text.
+
+    Two titles that both name taxonomy terms are judged by the taxonomy; typos inside known
+    words were resolved when the title was analysed. So free-text seeker forms ("항공정비")
+    meet every posting form, and named seeker forms meet free-text posting forms only.
+    """
+    forms: dict[str, bool] = {}
+    for source in sources:
+        for form, has_terms in source.terms.forms:
+            key = jamo(form)
+            forms[key] = forms.get(key, False) or has_terms
+    free = [form for form, has_terms in forms.items() if not has_terms]
+    named = [form for form, has_terms in forms.items() if has_terms]
+    every = list(range(len(form_texts)))
+    posting_free = [i for i in every if not form_has_terms[i]]
+    return [(free, every), (named, posting_free)]
+
+
+def fuzzy_hits(sources: Iterable[Source], index: PostingIndex) -> FuzzyHits:
+    """The similarity stage: distinct seeker forms against distinct posting forms, in C."""
+    hits: FuzzyHits = {}
+    for queries, choice_ids in similarity_passes(sources, index.form_texts, index.form_has_terms):
+        choices = [index.form_texts[i] for i in choice_ids]
+        found_all = similar_pairs(queries, choices, cutoff=FUZZY_CUTOFF)
+        for query, found in zip(queries, found_all, strict=True):
+            for position, score in found:
+                hits.setdefault(query, []).append((choice_ids[position], fuzzy_fit(score)))
+    return hits
+
+
+def relation_map(
+    sources: Sequence[Source],
+) -> tuple[tuple[str, float, float, float, float], ...]:
+    """(job title, desired, career, desired after, career after) for every related title.
+
+    Relations are upper bounds (qualifiers are checked later). Titles come best first; the
+    "after" values are the best relations of this title and every later one, which bound any
+    posting first reached through them, so ranking can stop once they cannot beat the top list.
+    """
+    has_desired = any(source.desired for source in sources)
+    best: dict[str, list[float]] = {}
+    for source in sources:
+        slot = 0 if source.desired else 1
+        for title, value in _source_relations(source.text)[0].items():
+            row = best.get(title)
+            if row is None:
+                row = best[title] = [0.0, 0.0]
+            if value > row[slot]:
+                row[slot] = value
+
+    def fit(d: float, c: float) -> float:
+        return title_fit(d if has_desired else c, c)
+
+    ordered = sorted(best.items(), key=lambda item: -fit(*item[1]))
+    after: list[tuple[float, float]] = []
+    d_after = c_after = 0.0
+    for _, (d, c) in reversed(ordered):
+        d_after, c_after = max(d_after, d), max(c_after, c)
+        after.append((d_after, c_after))
+    after.reverse()
+    return tuple(
+        (title, d, c, d_rest, c_rest)
+        for (title, (d, c)), (d_rest, c_rest) in zip(ordered, after, strict=True)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _source_relations(
+    text: str,
+) -> tuple[
+    dict[str, float],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, tuple[str, ...]] | None,
+    frozenset[str],
+]:
+    """(relation per job title, close titles, generic titles, containment, related titles).
+
+    `term_relation` is the reference; these give the same numbers without walking the
+    taxonomy per posting. Generic titles defer to it: their relation depends on qualifiers.
+    """
+    terms = analyse_title(text)
+    values: dict[str, float] = {}
+    close: set[str] = set()
+    generic: set[str] = set()
+    for ours, weight in terms.terms:
+        for theirs, relation in RELATED[ours].items():
+            if relation == SAME and theirs in GENERIC_TITLES:
+                generic.add(theirs)
+            elif relation >= CLOSE:
+                close.add(theirs)
+            value = weight * relation
+            if value > values.get(theirs, 0.0):
+                values[theirs] = value
+    compact = terms.compact
+    names = tuple(title for title, _ in terms.terms)
+    contain = (compact, names) if len(compact) >= MIN_CONTAINED_LENGTH else None
+    return values, frozenset(close), frozenset(generic), contain, frozenset(values)
+
+
+class _SourceMap:
+    """One source's relations to every job title, and its fuzzy hits in this batch."""
+
+    __slots__ = ("close", "contain", "fuzzy", "generic", "related", "source", "values")
+
+    def __init__(self, source: Source, fuzzy: dict[int, float]) -> None:
+        self.source = source
+        self.fuzzy = fuzzy
+        found = _source_relations(source.text)
+        self.values, self.close, self.generic, self.contain, self.related = found
+
+
+class _Ranking:
+    """One seeker's pass over the index, keeping the best `top` matches in a heap."""
+
+    def __init__(
+        self, seeker: PreparedSeeker, index: PostingIndex, hits: FuzzyHits, top: int | None
+    ) -> None:
+        self.seeker = seeker
+        self.index = index
+        self.top = top
+        self.maps: list[_SourceMap] = []
+        for source in seeker.sources:
+            found: dict[int, float] = {}
+            for form, _ in source.terms.forms:
+                for form_id, fit in hits.get(jamo(form), ()):
+                    if fit > found.get(form_id, 0.0):
+                        found[form_id] = fit
+            self.maps.append(_SourceMap(source, found))
+        self.map = relation_map(seeker.sources)
+        # Careers that might relate to a posting: (months, related titles, map); used to
+        # bound the experience part before any relation is worked out.
+        self.careers = [
+            (
+                UNKNOWN_CAREER_MONTHS if m.source.months is None else m.source.months,
+                m.related,
+                m,
+            )
+            for m in self.maps
+            if not m.source.desired
+        ]
+        self.heap: list[tuple[float, int, float, Relations]] = []
+        self.pay_points = index.pay_points(seeker.pay)
+        self.age_points = index.age_points(seeker.age)
+        self.types_ok = index.types_ok(seeker.types)
+
+    def kth(self) -> float:
+        """The score a new match must reach: the top list's last, or MIN_SCORE."""
+        heap = self.heap
+        return heap[0][0] if self.top is not None and len(heap) >= self.top else MIN_SCORE
+
+    def relations(self, i: int) -> Relations:
+        """Exactly `fit.relations` for posting `i`, from the per-source maps."""
+        index = self.index
+        terms, titles = index.terms[i], index.term_sets[i]
+        values: list[float] = []
+        shared: list[bool] = []
+        for source_map in self.maps:
+            if source_map.generic and not source_map.generic.isdisjoint(titles):
+                value, trade = term_relation(
+                    source_map.source,
+                    terms,
+                    index.qualifiers[i],
+                    index.context[i],
+                    index.title_keys[i],
+                    titles,
+                )
+            else:
+                value, trade = 0.0, False
+                contain = source_map.contain
+                if (
+                    contain is not None
+                    and contain[0] in index.title_keys[i]
+                    and all(name in titles for name in contain[1])
+                ):
+                    value, trade = CONTAINED, True
+                known = source_map.values
+                for title, weight in terms:
+                    relation = known.get(title)
+                    if relation is not None and relation * weight > value:
+                        value = relation * weight
+                if not trade and not source_map.close.isdisjoint(titles):
+                    trade = True
+            fuzzy = source_map.fuzzy
+            if fuzzy:
+                for form in index.forms[i]:
+                    found = fuzzy.get(form, 0.0)
+                    if found > value:
+                        value = found
+            values.append(value)
+            shared.append(trade)
+        return values, shared
+
+    def experience_bound(self, i: int) -> float:
+        """The experience part if every career that might relate to posting `i` did, fully."""
+        index = self.index
+        titles = index.term_sets[i]
+        months = 0
+        for length, related, source_map in self.careers:
+            if not related.isdisjoint(titles) or self._free_hit(source_map, i):
+                months += length
+        required, preferred = index.experience[i]
+        return W_EXPERIENCE * experience_fit(months, required, preferred)
+
+    def _free_hit(self, source_map: _SourceMap, i: int) -> bool:
+        """Whether a relation outside the taxonomy (fuzzy, containment) may link them."""
+        index = self.index
+        fuzzy = source_map.fuzzy
+        if fuzzy and any(form in fuzzy for form in index.forms[i]):
+            return True
+        contain = source_map.contain
+        return contain is not None and not contain[1] and contain[0] in index.title_keys[i]
+
+    def consider(self, candidates: dict[int, float], upper: float) -> None:
+        """Score the candidates that can still enter the top list.
+
+        `upper` bounds their title fit, so most are dropped after a few comparisons: first on
+        place alone, then on the exact cheap parts, and only then are relations worked out.
+        """
+        seeker, index = self.seeker, self.index
+        floor = self.kth() - EPSILON
+        title_room = W_TITLE * upper
+        context = seeker.context_bound
+        room = title_room + seeker.experience_max + context
+        quick = room + seeker.rest_bound - seeker.experience_max - seeker.context_bound
+        pay_points, age_points, types_ok = self.pay_points, self.age_points, self.types_ok
+        timing, has_rules, listed, families = (
+            index.timing_points,
+            index.has_rules,
+            index.listed_keys,
+            index.families,
+        )
+        held, disliked = seeker.held, seeker.disliked
+        heap, top = self.heap, self.top
+        for i, tier in candidates.items():
+            region = W_REGION * tier
+            if region + quick < floor:
+                continue
+            pay = pay_points[i]
+            if pay is None:
+                continue
+            age = age_points[i]
+            if age is None or not types_ok[i]:
+                continue
+            if has_rules[i] and not licences_held(seeker, index, i):
+                continue
+            cheap = region + pay + age + timing[i]
+            if held and not listed[i].isdisjoint(held):
+                cheap += W_LICENCE
+            if disliked and not families[i].isdisjoint(disliked):
+                cheap -= W_DISLIKED
+            if cheap + room < floor:
+                continue
+            if cheap + title_room + self.experience_bound(i) + context < floor:
+                continue
+            found = self.relations(i)
+            points = core(seeker, index, i, found)
+            if points is None:
+                continue
+            base = cheap + points
+            if base + seeker.context_bound < floor:
+                continue
+            score = total(
+                base, bool(seeker.context_bound) and in_context(seeker, index, i, found[0])
+            )
+            if score < MIN_SCORE:
+                continue
+            item = (score, -i, tier, found)
+            if top is None or len(heap) < top:
+                heapq.heappush(heap, item)
+            elif item[:2] > heap[0][:2]:
+                heapq.heapreplace(heap, item)
+            else:
+                continue
+            floor = self.kth() - EPSILON
+
+    def run(self) -> list[Match]:
+        seeker, index = self.seeker, self.index
+        accept = seeker.accept
+        seen: set[int] = set()
+        fuzzy_candidates: dict[int, float] = {}
+        for source_map in self.maps:
+            for form_id in source_map.fuzzy:
+                for i in index.form_postings[form_id]:
+                    if i in fuzzy_candidates:
+                        continue
+                    tier = (
+                        ANYWHERE
+                        if accept is None
+                        else max((accept.get(k, -1.0) for k in index.keys[i]), default=-1.0)
+                    )
+                    if tier >= 0.0:
+                        fuzzy_candidates[i] = tier
+        seen.update(fuzzy_candidates)
+        self.consider(fuzzy_candidates, 1.0)
+        # Free-text sources can be spelled inside any title, whatever it is filed under.
+        sources = seeker.sources
+        free_desired = CONTAINED if any(s.desired and not s.terms.terms for s in sources) else 0.0
+        free_career = (
+            CONTAINED if any(not s.desired and not s.terms.terms for s in sources) else 0.0
+        )
+        best_tier = ANYWHERE if accept is None else max(accept.values(), default=0.0)
+        accept_items = None if accept is None else list(accept.items())
+        for title, _, _, d_after, c_after in self.map:
+            d_after, c_after = max(d_after, free_desired), max(c_after, free_career)
+            upper = title_fit(d_after if seeker.has_desired else c_after, c_after)
+            bound = W_TITLE * upper + seeker.rest_bound
+            if (
+                upper < MIN_RELEVANCE - EPSILON
+                or bound + W_REGION * best_tier < self.kth() - EPSILON
+            ):
+                break
+            candidates: dict[int, float] = {}
+            if accept_items is None:
+                for i in index.by_term.get(title, ()):
+                    if i not in seen:
+                        candidates[i] = ANYWHERE
+            else:
+                by_key = index.by_term_key.get(title)
+                if by_key is None:
+                    continue
+                # A place whose fit cannot lift this title into the top list is skipped.
+                lowest = (self.kth() - EPSILON - bound) / W_REGION
+                if accept is not None and len(by_key) < len(accept_items):  # the shorter
+                    for region_key, postings in by_key.items():
+                        tier = accept.get(region_key, -1.0)
+                        if tier >= 0.0 and tier >= lowest:
+                            for i in postings:
+                                if i not in seen and candidates.get(i, -1.0) < tier:
+                                    candidates[i] = tier
+                else:
+                    for region_key, tier in accept_items:
+                        if tier >= lowest and (filed := by_key.get(region_key)):
+                            for i in filed:
+                                if i not in seen and candidates.get(i, -1.0) < tier:
+                                    candidates[i] = tier
+            seen.update(candidates)
+            self.consider(candidates, upper)
+        ordered = sorted(self.heap, key=lambda item: (-item[0], -item[1]))
+        return [
+            make_match(seeker, index, -negative, score, tier, found)
+            for score, negative, tier, found in ordered
+        ]
+
+
+def rank_one(
+    seeker: PreparedSeeker, index: PostingIndex, hits: FuzzyHits, top: int | None
+) -> list[Match]:
+    """The seeker's best `top` postings (all that pass if `top` is None), best first."""
+    if not seeker.sources:
+        return []
+    return _Ranking(seeker, index, hits, top).run()
+
+
+class SourceRelations:
+    """Relation of every distinct desired job or career title to one posting (index of one).
+
+    Relations do not depend on who wrote a title, so each distinct string is worked out once
+    and looked up by its exact text.
+    """
+
+    def __init__(self, index: PostingIndex, seekers: Sequence[SeekerFacts]) -> None:
+        self._index = index
+        texts: set[str] = set()
+        for seeker in seekers:
+            texts.update(seeker.desired_jobs)
+            for title, _ in seeker.careers:
+                texts.add(title)
+        sources = {
+            text: source for text in texts if (source := make_source(True, text, None)) is not None
+        }
+        self._fuzzy: dict[str, float] = {}
+        for queries, choice_ids in similarity_passes(
+            sources.values(), index.form_texts, index.form_has_terms
+        ):
+            # One posting has a handful of forms: compare them against the seekers' forms.
+            for form_id in choice_ids:
+                found = similar_pairs([index.form_texts[form_id]], queries, cutoff=FUZZY_CUTOFF)
+                for position, score in found[0]:
+                    form = queries[position]
+                    self._fuzzy[form] = max(self._fuzzy.get(form, 0.0), fuzzy_fit(score))
+        self._by_text: dict[str, tuple[float, bool, bool]] = {}
+        for text, source in sources.items():
+            self._by_text[text] = self._by_text[source.text] = self._compute(source)
+        self.relevant = frozenset(
+            text
+            for text, (value, _, reached) in self._by_text.items()
+            if reached and value >= MIN_RELEVANCE - EPSILON
+        )
+        """Titles related enough that a seeker who wrote one may be matched."""
+
+    def _compute(self, source: Source) -> tuple[float, bool, bool]:
+        """(relation, trade shared, reached): reached means ranking would consider the pair."""
+        index = self._index
+        fuzzy = max((self._fuzzy.get(jamo(f), 0.0) for f, _ in source.terms.forms), default=0.0)
+        value, trade = term_relation(
+            source,
+            index.terms[0],
+            index.qualifiers[0],
+            index.context[0],
+            index.title_keys[0],
+            index.term_sets[0],
+        )
+        reached = fuzzy > 0.0 or any(
+            title in RELATED[ours] for ours, _ in source.terms.terms for title, _ in index.terms[0]
+        )
+        return max(value, fuzzy), trade, reached
+
+    def of(self, source: Source) -> tuple[float, bool, bool]:
+        found = self._by_text.get(source.text)
+        if found is None:
+            found = self._by_text[source.text] = self._compute(source)
+        return found
+
+    def may_fit(self, seeker: SeekerFacts) -> bool:
+        """Whether any of the seeker's titles relates to the posting enough to bother scoring."""
+        relevant = self.relevant
+        if not relevant.isdisjoint(seeker.desired_jobs):
+            return True
+        return any(title in relevant for title, _ in seeker.careers)

@@ -1,0 +1,269 @@
+"""Job alerts as seniors live them: the right posting, once, at a decent hour."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.application import DIGEST_JOB, DISPATCH_JOB, NEW_POSTINGS_JOB
+from bot.channels.updates import Person
+from db.models import AlertMode, OutboxMessage, OutboxStatus
+from db.users import find_user
+from handlers import texts
+from tests.e2e.conftest import OTHER_SENIOR
+from tests.support.harness import ADMIN, BotHarness, Chat, FakeClock, bot_harness
+from tests.support.postings import CARE, QUALITY, approve, import_postings, quality_posting
+from tests.support.profiles import UP_TO_REGIONS, agree, complete_profile, say
+
+CAREGIVER_ANSWERS = (
+    "박순자",
+    "1964년생",
+    "요양보호사",
+    texts.NEXT,
+    "요양원 간병 8년",
+    texts.NEXT,
+    "요양보호사",
+    texts.NEXT,
+    "수원시",
+    texts.NEXT,
+    texts.ANY,
+    texts.ANY,
+    texts.LOOKS_GOOD,
+)
+
+
+async def _instant(chat: Chat) -> None:
+    await chat.send("/alerts")
+    await chat.tap(texts.ALERT_MODE_LABELS["instant"])
+    assert "새 공고가 나오면 바로 알려 드릴게요." in chat.last
+
+
+async def _caregiver(bot: BotHarness) -> Chat:
+    other = bot.chat(OTHER_SENIOR)
+    await agree(other)
+    await say(other, *CAREGIVER_ANSWERS)
+    return other
+
+
+async def _tick(bot: BotHarness) -> None:
+    await bot.run_job(NEW_POSTINGS_JOB)
+    await bot.run_job(DISPATCH_JOB)
+
+
+def _alerts(bot: BotHarness, chat: Chat) -> list[str]:
+    return [
+        call.params["text"]
+        for call in bot.calls_to(chat.person.id)
+        if call.method == "sendMessage" and "추천 이유" in str(call.params.get("text"))
+    ]
+
+
+async def test_a_vetted_posting_reaches_the_senior_it_fits_and_only_once(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    await complete_profile(senior)
+    await _instant(senior)
+    other = await _caregiver(bot)
+    await _instant(other)
+    await import_postings(bot, tmp_path, QUALITY, CARE)
+
+    await _tick(bot)
+    assert _alerts(bot, senior) == []  # companies not visited yet
+
+    await approve(bot, "(주)한빛정밀")
+    await _tick(bot)
+    (alert,) = _alerts(bot, senior)
+    assert texts.VETTED_CARD_MARK in alert
+    assert "품질관리 담당" in alert
+    assert "추천 이유: 경력 '자동차부품 품질관리 20년'과 일치" in alert
+    assert senior.inline_buttons == [
+        texts.BUTTON_DETAILS,
+        texts.BUTTON_INTERESTED,
+        texts.BUTTON_NOT_INTERESTED,
+    ]
+    assert _alerts(bot, other) == []
+
+    await approve(bot, "늘봄요양센터")
+    await _tick(bot)
+    await _tick(bot)
+    assert len(_alerts(bot, senior)) == 1
+    (care,) = _alerts(bot, other)
+    assert "요양보호사" in care
+
+
+async def test_quiet_nights_hold_the_alert_until_eight(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    await complete_profile(senior)
+    await _instant(senior)
+    await import_postings(bot, tmp_path, QUALITY)
+    await approve(bot, "(주)한빛정밀")
+    bot.clock.now = bot.clock.now.replace(hour=13)  # 22:00 in Seoul
+    await _tick(bot)
+    assert _alerts(bot, senior) == []
+    bot.clock.advance(timedelta(hours=9, minutes=59))  # 07:59
+    await bot.run_job(DISPATCH_JOB)
+    assert _alerts(bot, senior) == []
+    bot.clock.advance(timedelta(minutes=1))
+    await bot.run_job(DISPATCH_JOB)
+    assert len(_alerts(bot, senior)) == 1
+
+
+async def test_a_posting_that_closes_overnight_is_not_sent(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    await complete_profile(senior)
+    await _instant(senior)
+    await import_postings(bot, tmp_path, quality_posting("J9", "품질관리", "세종", "2026-11-22"))
+    await approve(bot, "(주)한빛정밀")
+    bot.clock.now = bot.clock.now.replace(hour=13)  # 22:00 in Seoul, the last evening
+    await _tick(bot)
+    bot.clock.advance(timedelta(hours=10))
+    await bot.run_job(DISPATCH_JOB)
+    assert _alerts(bot, senior) == []
+    async with bot.application.bot_data.sessions() as session:
+        statuses = list(await session.scalars(select(OutboxMessage.status)))
+    assert statuses == [OutboxStatus.CANCELLED]
+
+
+async def test_restart_between_decide_and_send(
+    database_url: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    person = Person(1_000_020, "영수")
+    async with bot_harness(database_url, clock) as first:
+        chat = first.chat(person)
+        await complete_profile(chat)
+        await _instant(chat)
+        await import_postings(first, tmp_path, QUALITY)
+        await approve(first, "(주)한빛정밀")
+        await first.run_job(NEW_POSTINGS_JOB)  # decided, then the process stops
+        assert _alerts(first, chat) == []
+
+    async with bot_harness(database_url, clock) as second:
+        chat = second.chat(person)
+        await _tick(second)
+        await _tick(second)
+        assert len(_alerts(second, chat)) == 1
+
+
+async def test_interest_reaches_the_admins_once(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    admin = bot.chat(ADMIN)
+    await admin.send("/start")
+    await complete_profile(senior)
+    await _instant(senior)
+    await import_postings(bot, tmp_path, QUALITY)
+    await approve(bot, "(주)한빛정밀")
+    await _tick(bot)
+
+    await senior.tap(texts.BUTTON_INTERESTED)
+    assert senior.last == texts.INTEREST_NOTED
+    await senior.tap(texts.BUTTON_INTERESTED)
+    assert senior.last == texts.INTEREST_ALREADY
+    await bot.run_job(DISPATCH_JOB)
+    notices = [c.params["text"] for c in bot.calls_to(ADMIN.id) if "관심 표시" in str(c.params)]
+    assert len(notices) == 1
+    assert "김영수님이 '품질관리 담당 · (주)한빛정밀'에 관심을 보였어요." in notices[0]
+    assert "자동차부품 품질관리 20년" in notices[0]
+
+
+async def test_details_and_not_interested(bot: BotHarness, senior: Chat, tmp_path: Path) -> None:
+    await complete_profile(senior)
+    await import_postings(bot, tmp_path, QUALITY)
+    await approve(bot, "(주)한빛정밀")
+    await senior.send("/jobs")
+    assert "품질관리 담당" in senior.last
+    await senior.tap(texts.BUTTON_DETAILS)
+    assert "자동차 부품 수입검사와 공정검사" in senior.last
+    assert "• 경력: 경력 10년 이상" in senior.last
+    await senior.tap(texts.BUTTON_NOT_INTERESTED)
+    assert senior.last == texts.DISMISSED
+    await senior.send("/jobs")
+    assert senior.last == texts.JOBS_NONE
+
+
+async def test_jobs_a_few_at_a_time(bot: BotHarness, senior: Chat, tmp_path: Path) -> None:
+    await complete_profile(senior)
+    regions = ["세종특별자치시 조치원읍", "세종", "대전 유성구", "대전 유성구", "세종"]
+    await import_postings(
+        bot,
+        tmp_path,
+        *(quality_posting(f"Q{i}", f"품질관리 {i}", region) for i, region in enumerate(regions)),
+    )
+    await approve(bot, "(주)한빛정밀")
+    replies = await senior.send(texts.MENU_JOBS)
+    assert replies[0] == texts.jobs_heading(5)
+    assert sum("품질관리" in reply for reply in replies) == 3
+    assert senior.inline_buttons == [texts.BUTTON_MORE]
+    replies = await senior.tap(texts.BUTTON_MORE)
+    assert sum("품질관리" in reply for reply in replies) == 2
+    assert texts.MORE_PROMPT not in replies
+
+
+async def test_daily_digest_at_the_chosen_hour_without_repeats(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    await complete_profile(senior)  # daily at 09:00 by default
+    await import_postings(bot, tmp_path, QUALITY)
+    await approve(bot, "(주)한빛정밀")
+    bot.clock.now = bot.clock.now.replace(hour=23)  # 08:00 in Seoul the next day
+    await bot.run_job(DIGEST_JOB)
+    assert not [c for c in bot.calls_to(senior.person.id) if "오늘의 추천" in str(c.params)]
+    bot.clock.advance(timedelta(hours=1))  # 09:00
+    await bot.run_job(DIGEST_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    await bot.run_job(DIGEST_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    digests = [
+        c.params["text"] for c in bot.calls_to(senior.person.id) if "오늘의 추천" in str(c.params)
+    ]
+    assert digests == [digests[0]]
+    assert texts.digest_title(1) in digests[0]
+    assert "1. ✅ 방문 확인 기업" in digests[0]
+
+    await import_postings(bot, tmp_path, QUALITY, quality_posting("J3", "품질검사원", "세종"))
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_job(DIGEST_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    digests = [
+        c.params["text"] for c in bot.calls_to(senior.person.id) if "오늘의 추천" in str(c.params)
+    ]
+    assert len(digests) == 2
+    assert "품질검사원" in digests[1]
+    assert "품질관리 담당" not in digests[1]
+
+
+async def test_alert_settings(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    await senior.send(texts.MENU_ALERTS)
+    await senior.tap(texts.ALERT_MODE_LABELS["daily"])
+    assert senior.last == texts.ALERTS_HOUR_QUESTION
+    await senior.tap("오후 6시")
+    assert senior.last.startswith("매일 오후 6시에 알려 드릴게요.")
+    await senior.send("/alerts")
+    await senior.tap(texts.NIGHT_OFF)
+    assert "밤 9시" not in senior.last
+    async with bot.application.bot_data.sessions() as session:
+        account = await find_user(session, senior.person.id)
+    assert account is not None
+    assert (account.alert_mode, account.digest_hour, account.quiet_nights) == (
+        AlertMode.DAILY,
+        18,
+        False,
+    )
+
+
+async def test_old_or_unknown_buttons_get_a_clear_answer(senior: Chat) -> None:
+    await complete_profile(senior)
+    await senior.press_data("job:i:99999")
+    assert senior.last == texts.POSTING_GONE
+    await senior.press_data("coach:book:1")
+    assert senior.last == texts.OLD_BUTTON
+
+
+async def test_jobs_before_a_profile(senior: Chat) -> None:
+    await agree(senior)
+    await say(senior, *UP_TO_REGIONS[:1])
+    await senior.send("/jobs")
+    assert senior.last == texts.JOBS_NEED_PROFILE

@@ -1,13 +1,15 @@
 """The console channel: chat with the real bot in a terminal, as on a phone.
 
-What the bot sends arrives through the local transport and is printed; reply buttons
-print numbered, and typing a number presses one. Lines come from the keyboard or, with
+What the bot sends arrives through the local transport and is printed. Every button the
+bot shows in one answer (the reply keyboard and the buttons under job cards) is numbered
+in the order printed, and typing a number presses it. Lines come from the keyboard or, with
 `--script`, from a file (printed as a transcript). `/as coach` and `/as admin` change
 who is typing, so one person can try the bot as a senior, a coach and an admin.
 """
 
 import textwrap
 from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
 from telegram import Update
@@ -16,6 +18,13 @@ from bot.channels.local import BotCall
 from bot.channels.updates import Person, UpdateFactory
 from handlers import texts
 from handlers.context import BotApplication
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    callback_data: str | None = None
+
 
 QUIT = "/quit"
 SWITCH = "/as"
@@ -29,7 +38,8 @@ class ConsoleChat:
         self.personas = personas
         self.person = personas["senior"]
         self.out = out
-        self._buttons: dict[int, list[str]] = {}
+        self._buttons: dict[int, list[Button]] = {}
+        self._new_answer = True
 
     def show(self, call: BotCall) -> None:
         """Listener of the local transport: print each message the bot sends."""
@@ -39,9 +49,14 @@ class ConsoleChat:
         self._print(f"{texts.DEMO_BOT}> ", str(text))
         buttons = self._read_keyboard(call)
         if buttons is not None:
-            self._buttons[call.chat_id] = buttons
+            if self._new_answer:
+                self._buttons[call.chat_id] = []
+                self._new_answer = False
+            shown = self._buttons.setdefault(call.chat_id, [])
+            first = len(shown) + 1
+            shown.extend(buttons)
             if buttons:
-                numbered = "  ".join(f"[{i}] {label}" for i, label in enumerate(buttons, 1))
+                numbered = "  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, first))
                 self._print(INDENT, numbered)
         self.out.write("\n")
         self.out.flush()
@@ -61,6 +76,7 @@ class ConsoleChat:
                 continue
             update = self._to_update(updates, line)
             if update is not None:
+                self._new_answer = True
                 await application.process_update(update)
 
     def _to_update(self, updates: UpdateFactory, line: str) -> Update | None:
@@ -69,7 +85,10 @@ class ConsoleChat:
             return None
         buttons = self._buttons.get(self.person.id, [])
         if line.isdigit() and 0 < int(line) <= len(buttons):
-            return updates.text(self.person, buttons[int(line) - 1])
+            button = buttons[int(line) - 1]
+            if button.callback_data is not None:
+                return updates.callback(self.person, button.callback_data, message_id=1)
+            return updates.text(self.person, button.label)
         return updates.text(self.person, line)
 
     def _switch(self, name: str) -> None:
@@ -80,13 +99,19 @@ class ConsoleChat:
         self.person = person
         self._print(INDENT, texts.demo_persona(name))
 
-    def _read_keyboard(self, call: BotCall) -> list[str] | None:
-        """The reply buttons a message shows; [] when it removes them, None when it leaves them."""
+    def _read_keyboard(self, call: BotCall) -> list[Button] | None:
+        """The buttons a message shows; [] when it removes them, None when it has none."""
         markup = call.params.get("reply_markup")
         if not isinstance(markup, dict):
             return None
         if "keyboard" in markup:
-            return [button["text"] for row in markup["keyboard"] for button in row]
+            return [Button(b["text"]) for row in markup["keyboard"] for b in row]
+        if "inline_keyboard" in markup:
+            return [
+                Button(b["text"], b.get("callback_data"))
+                for row in markup["inline_keyboard"]
+                for b in row
+            ]
         return [] if markup.get("remove_keyboard") else None
 
     def _print(self, lead: str, text: str) -> None:

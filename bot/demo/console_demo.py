@@ -31,7 +31,7 @@ async def run_demo(database: Path | None, script: list[str] | None, out: TextIO)
         )
         chat = ConsoleChat(PERSONAS, out)
         async with running_bot(settings, request=LocalRequest(chat.show)) as application:
-            await seed_demo(application.bot_data.sessions)
+            await seed_demo(application.bot_data.sessions, application.bot_data.clock())
             out.write(texts.DEMO_BANNER + "\n\n")
             if script is None:
                 await chat.run(application, _keyboard_lines(), echo=False)

@@ -1,0 +1,133 @@
+"""The centre staff's command-line tools: import-jobs, vet and match."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.imports.csv_rows import read_rows
+from bot.imports.jobs import JOB_COLUMNS
+
+ROOT = Path(__file__).parents[2]
+DATA = ROOT / "bot" / "demo" / "data"
+HEADER = ",".join(JOB_COLUMNS)
+
+
+def _encore(*args: str, database: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "staff.sqlite3"
+
+
+def test_import_jobs_is_idempotent_and_updates_edited_rows(database: Path, tmp_path: Path) -> None:
+    first = _encore("import-jobs", str(DATA / "jobs.csv"), database=database)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "새로 등록 33건 · 수정 0건 · 그대로 0건 · 거부 0건"
+    again = _encore("import-jobs", str(DATA / "jobs.csv"), database=database)
+    assert again.stdout.strip() == "새로 등록 0건 · 수정 0건 · 그대로 33건 · 거부 0건"
+
+    rows = (DATA / "jobs.csv").read_text(encoding="utf-8").splitlines()
+    edited = tmp_path / "edited.csv"
+    edited.write_text(
+        "\n".join([rows[0], rows[1].replace("월 300~350만원", "월 320~360만원")]) + "\n",
+        encoding="utf-8",
+    )
+    result = _encore("import-jobs", str(edited), database=database)
+    assert result.stdout.strip() == "새로 등록 0건 · 수정 1건 · 그대로 0건 · 거부 0건"
+
+
+def test_bad_rows_are_reported_with_line_and_reason(database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobs.csv"
+    good = "G1,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,아파트 경비,,즉시,2"
+    path.write_text(
+        "\n".join(
+            [
+                HEADER,
+                good,
+                "B1,,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,,즉시,1",
+                "B2,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,12월 31일,즉시,1",
+                "B3,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,,즉시,두 명",
+                "B4,경비원,세종시설관리(주),달나라,월 250만원,정규직,무관,무관,,,,즉시,1",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = _encore("import-jobs", str(path), database=database)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "3행: 'title' 칸이 비어 있어요."
+    assert lines[1].startswith("4행: 날짜 '12월 31일'")
+    assert lines[2].startswith("5행: 모집 인원 '두 명'")
+    assert lines[3].startswith("6행: ")
+    assert lines[-1] == "새로 등록 1건 · 수정 0건 · 그대로 0건 · 거부 4건"
+
+
+def test_a_file_that_cannot_be_read_fails_with_one_line(database: Path, tmp_path: Path) -> None:
+    result = _encore("import-jobs", str(tmp_path / "nowhere.csv"), database=database)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"'{tmp_path / 'nowhere.csv'}' 파일을 찾을 수 없어요."
+
+
+def test_vet_and_match(database: Path) -> None:
+    _encore("import-jobs", str(DATA / "jobs.csv"), database=database)
+    _encore("import-profiles", str(DATA / "profiles.csv"), database=database)
+
+    every = _encore("match", "P2026-001", "--as-of", "2026-11-22", "--json", database=database)
+    assert every.returncode == 0, every.stderr
+    ranked = json.loads(every.stdout)["P2026-001"]
+    assert ranked[0]["posting"] == "J2026-0001"
+    assert ranked[0]["reasons"][0].startswith("경력")
+    assert set(ranked[0]) == {"posting", "score", "reasons", "vetted"}
+    assert ranked[0]["vetted"] is False  # nothing was vetted in this database yet
+
+    vetted = _encore(
+        "match", "P2026-001", "--as-of", "2026-11-22", "--json", "--vetted-only", database=database
+    )
+    assert json.loads(vetted.stdout) == {"P2026-001": []}
+
+    verdict = _encore(
+        "vet", "(주)한빛정밀", "--approve", "--note", "휴게실 있음", database=database
+    )
+    assert verdict.returncode == 0, verdict.stderr
+    assert verdict.stdout.startswith("(주)한빛정밀: 승인으로 기록했어요.")
+    vetted = _encore(
+        "match", "P2026-001", "--as-of", "2026-11-22", "--json", "--vetted-only", database=database
+    )
+    assert json.loads(vetted.stdout)["P2026-001"][0]["posting"] == "J2026-0001"
+
+    text = _encore("match", "P2026-001", "--as-of", "2026-11-22", "--top", "1", database=database)
+    assert "[방문 확인 기업]" in text.stdout
+    assert text.stdout.count("J2026-") == 1
+
+    everyone = _encore("match", "--all", "--as-of", "2026-11-22", "--json", database=database)
+    assert len(json.loads(everyone.stdout)) == len(read_rows(DATA / "profiles.csv", ("name",)))
+
+    late = _encore("match", "P2026-001", "--as-of", "2027-03-01", "--json", database=database)
+    assert json.loads(late.stdout) == {"P2026-001": []}  # every sample deadline has passed
+
+
+def test_unknown_names_fail_kindly(database: Path) -> None:
+    _encore("import-jobs", str(DATA / "jobs.csv"), database=database)
+    missing = _encore("match", "P9999", database=database)
+    assert missing.returncode == 1
+    assert "'P9999' 프로필이 없어요." in missing.stderr
+    company = _encore("vet", "한빛", "--reject", database=database)
+    assert company.returncode == 1
+    assert "비슷한 이름: (주)한빛정밀" in company.stderr
+    usage = _encore("match", database=database)
+    assert usage.returncode == 2

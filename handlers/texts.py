@@ -313,20 +313,17 @@ def details_lines(
     return lines
 
 
-INTEREST_NOTED = (
-    "관심 있다고 센터에 알렸어요. 담당자가 곧 연락드릴 거예요.\n"
-    "지원 전에 면접 연습이 필요하시면 알려 주세요."
-)
+INTEREST_NOTED = "관심 있다고 센터에 알렸어요. 담당자가 곧 연락드릴 거예요."
 INTEREST_ALREADY = "이미 관심 있다고 알려 두셨어요. 담당자가 곧 연락드릴 거예요."
 DISMISSED = "알겠어요. 이 공고는 다시 보여 드리지 않고, 비슷한 공고는 덜 보여 드릴게요."
 POSTING_GONE = "이 공고는 마감되었거나 내려갔어요."
 OLD_BUTTON = "이 버튼은 이제 쓸 수 없어요. /help 에서 쓸 수 있는 명령을 보실 수 있어요."
 
 
-def interest_for_admins(who: str, title: str, company: str, career: str) -> str:
+def interest_for_admins(who: str, title: str, company: str, career: str, key: str) -> str:
     return (
         f"관심 표시: {who}님이 '{title} · {company}'에 관심을 보였어요.\n"
-        f"경력: {career}\n텔레그램으로 연락해 보세요."
+        f"경력: {career}\n프로필 번호: {key}"
     )
 
 

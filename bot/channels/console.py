@@ -39,6 +39,7 @@ class ConsoleChat:
         self.person = personas["senior"]
         self.out = out
         self._buttons: dict[int, list[Button]] = {}
+        self._keyboards: dict[int, list[Button]] = {}
         self._new_answer = True
 
     def show(self, call: BotCall) -> None:
@@ -48,6 +49,9 @@ class ConsoleChat:
             return
         self._print(f"{texts.DEMO_BOT}> ", str(text))
         buttons = self._read_keyboard(call)
+        markup = call.params.get("reply_markup")
+        if isinstance(markup, dict) and ("keyboard" in markup or "remove_keyboard" in markup):
+            self._keyboards[call.chat_id] = buttons or []
         if buttons is not None:
             if self._new_answer:
                 self._buttons[call.chat_id] = []
@@ -78,6 +82,8 @@ class ConsoleChat:
             if update is not None:
                 self._new_answer = True
                 await application.process_update(update)
+                if self._new_answer:
+                    self._show_keyboard_again()
 
     def _to_update(self, updates: UpdateFactory, line: str) -> Update | None:
         if line.split(maxsplit=1)[0] == SWITCH:
@@ -90,6 +96,14 @@ class ConsoleChat:
                 return updates.callback(self.person, button.callback_data, message_id=1)
             return updates.text(self.person, button.label)
         return updates.text(self.person, line)
+
+    def _show_keyboard_again(self) -> None:
+        """An answer without buttons: the phone still shows the keyboard at the bottom."""
+        keyboard = self._keyboards.get(self.person.id, [])
+        self._buttons[self.person.id] = keyboard
+        if keyboard:
+            self._print(INDENT, "  ".join(f"[{i}] {b.label}" for i, b in enumerate(keyboard, 1)))
+            self.out.write("\n")
 
     def _switch(self, name: str) -> None:
         person = self.personas.get(name)

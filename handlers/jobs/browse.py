@@ -136,7 +136,10 @@ async def _interested(
         f"{c.title} {describe_months(c.months)}" if c.months else c.title
         for c in (profile.careers if profile else [])
     )
-    notice = texts.interest_for_admins(name, posting.title, posting.company.name, careers or "-")
+    key = profile.external_id if profile and profile.external_id else str(account.telegram_id)
+    notice = texts.interest_for_admins(
+        name, posting.title, posting.company.name, careers or "-", key
+    )
     for admin in await admins(session):
         await enqueue(
             session,

@@ -22,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.sql.expression import true as sa_true
 
 from db.base import Base
@@ -204,16 +204,23 @@ class Posting(Base):
     company: Mapped[Company] = relationship(back_populates="postings")
 
 
-class AlertedPosting(Base):
-    """A posting a person has been shown (pushed or browsed): never pushed to them again."""
+class _PersonAndPosting:
+    """A person and a posting, recorded once: the shape of "seen" and "not interested"."""
 
-    __tablename__ = "alerted_postings"
-    __table_args__ = (UniqueConstraint("user_id", "posting_id"),)
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[UniqueConstraint]:
+        return (UniqueConstraint("user_id", "posting_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class AlertedPosting(_PersonAndPosting, Base):
+    """A posting a person has been shown (pushed or browsed): never pushed to them again."""
+
+    __tablename__ = "alerted_postings"
 
 
 class Application(Base):
@@ -232,16 +239,10 @@ class Application(Base):
     )
 
 
-class Dismissal(Base):
+class Dismissal(_PersonAndPosting, Base):
     """ "관심 없어요": this posting is hidden and similar ones rank lower for this person."""
 
     __tablename__ = "dismissals"
-    __table_args__ = (UniqueConstraint("user_id", "posting_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
 
 class OutboxStatus(StrEnum):

@@ -13,23 +13,7 @@ from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
 from tests.support.harness import ADMIN, BotHarness, Chat, FakeClock, bot_harness
 from tests.support.postings import CARE, QUALITY, approve, import_postings, quality_posting
-from tests.support.profiles import UP_TO_REGIONS, agree, complete_profile, say
-
-CAREGIVER_ANSWERS = (
-    "박순자",
-    "1964년생",
-    "요양보호사",
-    texts.NEXT,
-    "요양원 간병 8년",
-    texts.NEXT,
-    "요양보호사",
-    texts.NEXT,
-    "수원시",
-    texts.NEXT,
-    texts.ANY,
-    texts.ANY,
-    texts.LOOKS_GOOD,
-)
+from tests.support.profiles import CAREGIVER_ANSWERS, UP_TO_REGIONS, agree, complete_profile, say
 
 
 async def _instant(chat: Chat) -> None:
@@ -41,7 +25,7 @@ async def _instant(chat: Chat) -> None:
 async def _caregiver(bot: BotHarness) -> Chat:
     other = bot.chat(OTHER_SENIOR)
     await agree(other)
-    await say(other, *CAREGIVER_ANSWERS)
+    await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)
     return other
 
 

@@ -5,33 +5,17 @@ import asyncio
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
 from tests.support.harness import BotHarness, Chat
-from tests.support.profiles import ANSWERS, agree, stored_profile
-
-OTHER_ANSWERS = (
-    "박순자",
-    "1964년생",
-    "요양보호사",
-    texts.NEXT,
-    "요양원 간병 8년",
-    texts.NEXT,
-    "요양보호사",
-    texts.NEXT,
-    "수원시, 화성시",
-    texts.NEXT,
-    "시급 1만2천원",
-    "시간제",
-    texts.NEXT,
-)
+from tests.support.profiles import ANSWERS, CAREGIVER_ANSWERS, agree, stored_profile
 
 
 async def test_interleaved_onboarding(bot: BotHarness, senior: Chat) -> None:
     other = bot.chat(OTHER_SENIOR)
     await agree(senior)
     await agree(other)
-    for mine, theirs in zip(ANSWERS, OTHER_ANSWERS, strict=False):
+    for mine, theirs in zip(ANSWERS, CAREGIVER_ANSWERS, strict=False):
         await senior.send(mine)
         await other.send(theirs)
-    await other.send(OTHER_ANSWERS[-1])
+    await other.send(CAREGIVER_ANSWERS[-1])
     assert "• 이름: 김영수" in senior.last
     assert "• 이름: 박순자" in other.last
     assert "• 희망 급여: 시급 12,000원 (월 약 251만원)" in other.last

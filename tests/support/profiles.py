@@ -21,6 +21,21 @@ ANSWERS = (
 )
 
 
+CAREGIVER_ANSWERS = (
+    "박순자",
+    "1964년생",
+    "요양보호사",
+    texts.NEXT,
+    "요양원 간병 8년",
+    texts.NEXT,
+    "요양보호사",
+    texts.NEXT,
+    "수원시, 화성시",
+    texts.NEXT,
+    "시급 1만2천원",
+    "시간제",
+    texts.NEXT,
+)
 UP_TO_REGIONS = ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE)
 
 

@@ -16,11 +16,13 @@ from sqlalchemy import (
     Date,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.sql.expression import true as sa_true
@@ -243,6 +245,97 @@ class Dismissal(_PersonAndPosting, Base):
     """ "관심 없어요": this posting is hidden and similar ones rank lower for this person."""
 
     __tablename__ = "dismissals"
+
+
+class SlotStatus(StrEnum):
+    OPEN = "open"
+    BOOKED = "booked"
+    BLOCKED = "blocked"
+    REMOVED = "removed"
+
+
+class BookingStatus(StrEnum):
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+    DONE = "done"
+    NO_SHOW = "no_show"
+
+
+class CoachInvite(Base):
+    """A one-time code an admin hands to a new coach."""
+
+    __tablename__ = "coach_invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    used_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class Coach(Base):
+    __tablename__ = "coaches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    specialties: Mapped[list[str]] = mapped_column(JSON)
+    introduction: Mapped[str] = mapped_column(Text)
+    how: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    user: Mapped[User] = relationship()
+
+
+class CoachSlot(Base):
+    """One bookable session; its status is what a booking claims, atomically."""
+
+    __tablename__ = "coach_slots"
+    __table_args__ = (UniqueConstraint("coach_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coaches.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime]
+    status: Mapped[SlotStatus] = mapped_column(_enum(SlotStatus), default=SlotStatus.OPEN)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+    coach: Mapped[Coach] = relationship()
+
+
+class Booking(Base):
+    """A senior's coaching session; at most one live booking per slot, by a unique index."""
+
+    __tablename__ = "bookings"
+    __table_args__ = (
+        Index(
+            "uq_bookings_live_slot",
+            "slot_id",
+            unique=True,
+            sqlite_where=text("status = 'booked'"),
+            postgresql_where=text("status = 'booked'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("coach_slots.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id", ondelete="SET NULL"))
+    status: Mapped[BookingStatus] = mapped_column(
+        _enum(BookingStatus), default=BookingStatus.BOOKED
+    )
+    cancel_reason: Mapped[str | None] = mapped_column(String(300))
+    coach_notes: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )
+
+    slot: Mapped[CoachSlot] = relationship()
+    user: Mapped[User] = relationship()
 
 
 class OutboxStatus(StrEnum):

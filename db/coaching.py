@@ -1,0 +1,191 @@
+"""Coaches, their slots and seniors' bookings, with "one booking per slot" kept by the database.
+
+A booking claims its slot with a conditional UPDATE (open → booked, only if still open
+and not inside the cut-off) as the first statement of its transaction, and a partial
+unique index allows one live booking per slot. Whoever commits first wins; the other
+gets a refusal, never a second booking. Claiming first also matters on SQLite: a
+transaction that writes first waits for the lock instead of failing on a stale snapshot.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
+
+from db.inserts import insert_ignoring_duplicates
+from db.models import Booking, BookingStatus, Coach, CoachInvite, CoachSlot, SlotStatus
+
+
+class Refusal(StrEnum):
+    TAKEN = "taken"  # someone else booked it first
+    TOO_LATE = "too_late"  # inside the cut-off, or already past
+    LIMIT = "limit"  # the senior already has as many upcoming bookings as allowed
+    GONE = "gone"  # removed, blocked, or the coach left
+
+
+async def create_invite(session: AsyncSession, code: str, created_by: int | None) -> CoachInvite:
+    invite = CoachInvite(code=code, created_by=created_by)
+    session.add(invite)
+    await session.flush()
+    return invite
+
+
+async def redeem_invite(session: AsyncSession, code: str, user_id: int, now: datetime) -> bool:
+    """Spend an invitation for `user_id`; False if unknown or used already."""
+    claimed = await session.execute(
+        update(CoachInvite)
+        .where(CoachInvite.code == code, CoachInvite.used_by.is_(None))
+        .values(used_by=user_id, used_at=now)
+        .returning(CoachInvite.id)
+    )
+    return claimed.scalar_one_or_none() is not None
+
+
+async def find_coach(session: AsyncSession, user_id: int) -> Coach | None:
+    return await session.scalar(select(Coach).where(Coach.user_id == user_id))
+
+
+async def add_slots(
+    session: AsyncSession, coach: Coach, times: Sequence[tuple[datetime, datetime]]
+) -> int:
+    """Publish sessions; one that already exists at the same start is kept as it is."""
+    if not times:
+        return 0
+    rows = [
+        {"coach_id": coach.id, "starts_at": start, "ends_at": end, "status": SlotStatus.OPEN}
+        for start, end in times
+    ]
+    unique = [CoachSlot.coach_id, CoachSlot.starts_at]
+    result = await session.execute(
+        insert_ignoring_duplicates(session, CoachSlot, rows, unique).returning(CoachSlot.id)
+    )
+    return len(result.all())
+
+
+async def open_slots(
+    session: AsyncSession,
+    *,
+    after: datetime,
+    until: datetime,
+    coach_id: int | None = None,
+) -> list[CoachSlot]:
+    """Free sessions of active coaches starting after `after` (now plus the cut-off)."""
+    statement = (
+        select(CoachSlot)
+        .join(CoachSlot.coach)
+        .where(
+            CoachSlot.status == SlotStatus.OPEN,
+            CoachSlot.starts_at > after,
+            CoachSlot.starts_at <= until,
+            Coach.is_active.is_(True),
+        )
+        .options(joinedload(CoachSlot.coach))
+        .order_by(CoachSlot.starts_at, CoachSlot.id)
+    )
+    if coach_id is not None:
+        statement = statement.where(CoachSlot.coach_id == coach_id)
+    return list(await session.scalars(statement))
+
+
+async def book(
+    session: AsyncSession,
+    slot_id: int,
+    user_id: int,
+    *,
+    now: datetime,
+    cut_off: timedelta,
+    max_upcoming: int,
+    posting_id: int | None = None,
+) -> Booking | Refusal:
+    """Book a slot for a senior, or say why not; safe when many press at once."""
+    claimed = await session.execute(
+        update(CoachSlot)
+        .where(
+            CoachSlot.id == slot_id,
+            CoachSlot.status == SlotStatus.OPEN,
+            CoachSlot.starts_at > now + cut_off,
+            CoachSlot.coach_id.in_(select(Coach.id).where(Coach.is_active.is_(True))),
+        )
+        .values(status=SlotStatus.BOOKED)
+        .returning(CoachSlot.id)
+    )
+    if claimed.scalar_one_or_none() is None:
+        return await _why_not(session, slot_id, now, cut_off)
+    if await upcoming_count(session, user_id, now) >= max_upcoming:
+        await session.execute(
+            update(CoachSlot).where(CoachSlot.id == slot_id).values(status=SlotStatus.OPEN)
+        )
+        return Refusal.LIMIT
+    booking = Booking(
+        slot_id=slot_id, user_id=user_id, posting_id=posting_id, status=BookingStatus.BOOKED
+    )
+    session.add(booking)
+    await session.flush()
+    return booking
+
+
+async def _why_not(
+    session: AsyncSession, slot_id: int, now: datetime, cut_off: timedelta
+) -> Refusal:
+    slot = await session.scalar(
+        select(CoachSlot).where(CoachSlot.id == slot_id).options(joinedload(CoachSlot.coach))
+    )
+    if slot is None or slot.status in (SlotStatus.REMOVED, SlotStatus.BLOCKED):
+        return Refusal.GONE
+    if not slot.coach.is_active:
+        return Refusal.GONE
+    if slot.status is SlotStatus.BOOKED:
+        return Refusal.TAKEN
+    return Refusal.TOO_LATE if slot.starts_at <= now + cut_off else Refusal.TAKEN
+
+
+async def upcoming_count(session: AsyncSession, user_id: int, now: datetime) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Booking)
+        .join(Booking.slot)
+        .where(
+            Booking.user_id == user_id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > now,
+        )
+    )
+    return count or 0
+
+
+async def cancel_booking(
+    session: AsyncSession, booking_id: int, user_id: int, *, now: datetime, cut_off: timedelta
+) -> Booking | Refusal:
+    """Cancel a senior's own booking before the cut-off; the slot is free again at once."""
+    booking = await session.scalar(
+        select(Booking)
+        .where(Booking.id == booking_id, Booking.user_id == user_id)
+        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
+    )
+    if booking is None or booking.status is not BookingStatus.BOOKED:
+        return Refusal.GONE
+    if booking.slot.starts_at <= now + cut_off:
+        return Refusal.TOO_LATE
+    booking.status = BookingStatus.CANCELLED
+    booking.slot.status = SlotStatus.OPEN
+    await session.flush()
+    return booking
+
+
+async def bookings_of(session: AsyncSession, user_id: int, now: datetime) -> list[Booking]:
+    """A senior's upcoming live bookings, soonest first."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            Booking.user_id == user_id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > now,
+        )
+        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach).joinedload(Coach.user))
+        .order_by(CoachSlot.starts_at)
+    )
+    return list(result)

@@ -25,6 +25,8 @@ from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
 from handlers import texts
+from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
+from handlers.coaching.booking import coaching_button, my_bookings, start_booking
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from handlers.errors import on_error
 from handlers.guards import guard_handlers
@@ -67,6 +69,8 @@ def build_application(
     application.bot_data.sessions = sessions
     application.bot_data.admin_ids = settings.admin_ids
     application.bot_data.clock = clock
+    application.bot_data.booking_cut_off = timedelta(hours=settings.booking_cut_off_hours)
+    application.bot_data.max_upcoming_bookings = settings.max_upcoming_bookings
     register_handlers(application)
     schedule_jobs(
         application, Dispatcher(sessions, application.bot, clock), AlertTicks(sessions, clock)
@@ -88,6 +92,10 @@ def register_handlers(application: BotApplication) -> None:
             CallbackQueryHandler(job_button, pattern=r"^job:[a-z]:\d+$"),
             CallbackQueryHandler(more_jobs, pattern=rf"^{MORE_CALLBACK}:\d+$"),
             CallbackQueryHandler(alert_button, pattern=r"^alerts:(mode|hour|night):\w+$"),
+            CommandHandler("coaching", start_booking),
+            MessageHandler(filters.Text([texts.MENU_COACHING]), start_booking),
+            CommandHandler("mybookings", my_bookings),
+            CallbackQueryHandler(coaching_button, pattern=rf"^{BOOKING_PREFIX}:"),
             build_profile_conversation(),
             CommandHandler("cancel", nothing_to_cancel),
             MessageHandler(filters.COMMAND, unknown_command),

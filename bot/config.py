@@ -19,6 +19,8 @@ class Settings:
     telegram_base_url: str = TELEGRAM_API
     database_url: str = DEFAULT_DATABASE_URL
     admin_ids: frozenset[int] = frozenset()
+    booking_cut_off_hours: int = 3
+    max_upcoming_bookings: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "Settings":
@@ -32,6 +34,8 @@ class Settings:
             telegram_base_url=env.get("TELEGRAM_BASE_URL", "").strip() or TELEGRAM_API,
             database_url=database_url(env),
             admin_ids=parse_admin_ids(env.get("ENCORE_ADMIN_IDS", "")),
+            booking_cut_off_hours=_whole_number(env, "ENCORE_BOOKING_CUTOFF_HOURS", 3),
+            max_upcoming_bookings=_whole_number(env, "ENCORE_MAX_UPCOMING_BOOKINGS", 1),
         )
 
     @property
@@ -44,6 +48,15 @@ class Settings:
 def database_url(env: Mapping[str, str] = os.environ) -> str:
     """DATABASE_URL, or the embedded SQLite file when it is not set."""
     return env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+
+
+def _whole_number(env: Mapping[str, str], name: str, default: int) -> int:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise ConfigError(f"{name} must be a whole number, not {text!r}")
+    return int(text)
 
 
 def parse_admin_ids(text: str) -> frozenset[int]:

@@ -160,11 +160,7 @@ async def cancel_booking(
     session: AsyncSession, booking_id: int, user_id: int, *, now: datetime, cut_off: timedelta
 ) -> Booking | Refusal:
     """Cancel a senior's own booking before the cut-off; the slot is free again at once."""
-    booking = await session.scalar(
-        select(Booking)
-        .where(Booking.id == booking_id, Booking.user_id == user_id)
-        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
-    )
+    booking = await find_booking(session, booking_id, user_id)
     if booking is None or booking.status is not BookingStatus.BOOKED:
         return Refusal.GONE
     if booking.slot.starts_at <= now + cut_off:
@@ -189,3 +185,20 @@ async def bookings_of(session: AsyncSession, user_id: int, now: datetime) -> lis
         .order_by(CoachSlot.starts_at)
     )
     return list(result)
+
+
+async def find_slot(session: AsyncSession, slot_id: int) -> CoachSlot | None:
+    return await session.scalar(
+        select(CoachSlot)
+        .where(CoachSlot.id == slot_id)
+        .options(joinedload(CoachSlot.coach).joinedload(Coach.user))
+    )
+
+
+async def find_booking(session: AsyncSession, booking_id: int, user_id: int) -> Booking | None:
+    """One of this senior's bookings, with its slot and coach."""
+    return await session.scalar(
+        select(Booking)
+        .where(Booking.id == booking_id, Booking.user_id == user_id)
+        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
+    )

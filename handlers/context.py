@@ -5,7 +5,7 @@ application builder; `user_data` is the person's small scratch dict, persisted i
 """
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -20,6 +20,8 @@ class BotData:
     sessions: async_sessionmaker[AsyncSession]
     admin_ids: frozenset[int]
     clock: Callable[[], datetime]
+    booking_cut_off: timedelta
+    max_upcoming_bookings: int
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

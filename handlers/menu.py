@@ -8,7 +8,13 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import Reply, rows, send
 
-MENU_BUTTONS = (texts.MENU_JOBS, texts.MENU_ALERTS, texts.MENU_PROFILE, texts.MENU_HELP)
+MENU_BUTTONS = (
+    texts.MENU_JOBS,
+    texts.MENU_COACHING,
+    texts.MENU_ALERTS,
+    texts.MENU_PROFILE,
+    texts.MENU_HELP,
+)
 
 
 def main_menu() -> Reply:

@@ -236,6 +236,8 @@ HELP = (
     "/start 처음 시작하기, 하던 곳부터 이어 하기\n"
     "/jobs 나에게 맞는 일자리 보기\n"
     "/alerts 새 공고 알림 받는 방법 바꾸기\n"
+    "/coaching 면접 코칭 예약하기\n"
+    "/mybookings 내 코칭 예약 보기, 취소하기\n"
     "/profile 내 프로필 보기와 고치기\n"
     "/cancel 입력을 멈추기 (적은 내용은 남아요)\n"
     "/delete 내 정보 모두 지우기\n"
@@ -373,6 +375,74 @@ NIGHT_ON = "밤에는 받지 않기"
 NIGHT_OFF = "밤에도 받기"
 
 
+# Interview coaching, for seniors.
+MENU_COACHING = "면접 코칭 예약"
+COACHING_INTRO = "면접 전에 코치와 연습 면접을 해 보세요. 어떤 분야의 코치를 찾으세요?"
+ANY_SPECIALTY = "아무 분야나 괜찮아요"
+COACHING_NONE = "지금은 예약할 수 있는 코칭 시간이 없어요. 새 시간이 열리면 다시 확인해 주세요."
+COACHING_PICK_DAY = "날짜를 골라 주세요. 앞으로 2주 안에 빈 시간이 있는 날이에요."
+COACHING_PICK_TIME = "시간을 골라 주세요."
+COACHING_OTHER_TIME = "다른 시간 보기"
+COACHING_BOOK = "예약하기"
+
+
+def coaching_confirm(when: str, coach: str, how: str, minutes: int) -> str:
+    return f"{when}, {coach} 코치님과 {minutes}분 연습 면접을 예약할까요?\n방법: {how}"
+
+
+def coaching_booked(when: str, coach: str, how: str) -> str:
+    return (
+        f"예약했어요. {when}, {coach} 코치님과 만나요.\n방법: {how}\n"
+        "하루 전과 한 시간 전에 다시 알려 드릴게요. 바꾸시려면 /mybookings 를 보내 주세요."
+    )
+
+
+COACHING_TAKEN = "아쉽게도 방금 다른 분이 그 시간을 예약했어요. 가까운 빈 시간이에요."
+COACHING_TAKEN_NONE = "아쉽게도 방금 다른 분이 그 시간을 예약했어요. 다른 날짜를 골라 주세요."
+
+
+def coaching_too_late(hours: int) -> str:
+    return f"코칭은 시작 {hours}시간 전까지 예약하거나 바꿀 수 있어요. 다른 시간을 골라 주세요."
+
+
+COACHING_LIMIT = "이미 예약하신 코칭이 있어요. /mybookings 에서 바꾸거나 취소하실 수 있어요."
+COACHING_GONE = "이 시간은 이제 예약할 수 없어요. 다른 시간을 골라 주세요."
+MY_BOOKINGS_NONE = "예약하신 코칭이 없어요. '면접 코칭 예약'을 눌러 예약하실 수 있어요."
+
+
+def my_booking(when: str, coach: str, how: str) -> str:
+    return f"{when}\n{coach} 코치님 · {how}"
+
+
+BUTTON_CANCEL_BOOKING = "예약 취소"
+
+
+def booking_cancelled(when: str) -> str:
+    return f"{when} 코칭 예약을 취소했어요."
+
+
+BOOKING_ALREADY_CANCELLED = "이미 취소되었거나 끝난 예약이에요."
+
+
+def booking_locked(hours: int, coach: str, how: str) -> str:
+    return (
+        f"시작 {hours}시간 전부터는 여기서 바꿀 수 없어요. "
+        f"{coach} 코치님께 직접 알려 주세요. ({how})"
+    )
+
+
+def coach_booked_notice(who: str, when: str, summary: str) -> str:
+    return f"새 예약: {when}, {who}님\n{summary}"
+
+
+def coach_cancelled_notice(who: str, when: str) -> str:
+    return f"예약 취소: {when}, {who}님이 취소하셨어요. 이 시간은 다시 열렸어요."
+
+
+def senior_summary(age: str, desired: str, career: str) -> str:
+    return f"나이: {age}\n희망 일자리: {desired}\n경력: {career}"
+
+
 # Command-line imports, read by centre staff.
 
 
@@ -460,6 +530,8 @@ COMMANDS = (
     ("start", "시작하기, 이어 하기"),
     ("jobs", "나에게 맞는 일자리"),
     ("alerts", "알림 받는 방법"),
+    ("coaching", "면접 코칭 예약"),
+    ("mybookings", "내 코칭 예약"),
     ("profile", "내 프로필 보기와 고치기"),
     ("cancel", "입력 멈추기"),
     ("delete", "내 정보 지우기"),

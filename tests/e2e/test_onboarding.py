@@ -72,6 +72,7 @@ async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior:
     assert "프로필을 저장했어요. 고맙습니다, 김영수님!" in senior.last
     assert senior.buttons == [
         texts.MENU_JOBS,
+        texts.MENU_COACHING,
         texts.MENU_ALERTS,
         texts.MENU_PROFILE,
         texts.MENU_HELP,

@@ -56,4 +56,14 @@ async def test_command_list_is_registered_on_start(bot: BotHarness) -> None:
     registered = [call for call in bot.request.calls if call.method == "setMyCommands"]
     assert len(registered) == 1
     commands = [c["command"] for c in registered[0].params["commands"]]
-    assert commands == ["start", "jobs", "alerts", "profile", "cancel", "delete", "help"]
+    assert commands == [
+        "start",
+        "jobs",
+        "alerts",
+        "coaching",
+        "mybookings",
+        "profile",
+        "cancel",
+        "delete",
+        "help",
+    ]

@@ -1,0 +1,258 @@
+"""Seniors book a practice interview: field → day → time → confirm, all by buttons.
+
+Every button carries what it needs ("cc:t:42" is slot 42), so an old button still means
+one thing, and whatever it points to is checked again when pressed: a slot someone
+else took, a booking already cancelled, or a time inside the cut-off gets a clear
+answer, never an error.
+"""
+
+from datetime import date, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+
+from db.coaching import (
+    Refusal,
+    book,
+    bookings_of,
+    cancel_booking,
+    find_booking,
+    find_slot,
+    open_slots,
+)
+from db.models import Booking, BookingStatus, CoachSlot, Profile, User
+from db.outbox import enqueue
+from db.profiles import load_profile
+from db.users import find_user
+from handlers import texts
+from handlers.context import BotContext
+from handlers.jobs.cards import Payload
+from handlers.replies import Reply, send, send_payload
+from matching.age import age_on
+from matching.careers import describe_months
+from matching.schedule import korean_date
+from matching.slots import korean_clock, korean_time
+
+PREFIX = "cc"
+ANY = "*"
+DAYS_AHEAD = 14
+NEAREST = 3
+
+
+def _data(*parts: object) -> str:
+    return ":".join([PREFIX, *(str(part) for part in parts)])
+
+
+async def start_booking(update: Update, context: BotContext) -> None:
+    """/coaching and the 면접 코칭 예약 button: which field?"""
+    slots = await _free_slots(context, None)
+    if not slots:
+        await send(update, Reply(texts.COACHING_NONE))
+        return
+    specialties = sorted({s for slot in slots for s in slot.coach.specialties})
+    buttons = [[{"text": s, "data": _data("s", s)}] for s in specialties]
+    buttons.append([{"text": texts.ANY_SPECIALTY, "data": _data("s", ANY)}])
+    await send_payload(update, {"text": texts.COACHING_INTRO, "buttons": buttons})
+
+
+async def coaching_button(update: Update, context: BotContext) -> None:
+    """Every button of the booking flow and of /mybookings."""
+    query, person = update.callback_query, update.effective_user
+    if query is None or query.data is None or person is None:
+        return
+    await query.answer()
+    _, step, *rest = query.data.split(":")
+    if step == "s":
+        reply = await _days(context, rest[0])
+    elif step == "d":
+        reply = await _times(context, rest[0], rest[1])
+    elif step == "t":
+        reply = await _confirm(context, int(rest[0]))
+    elif step == "b":
+        reply = await _book(context, person.id, int(rest[0]))
+    elif step == "x":
+        reply = await _cancel(context, person.id, int(rest[0]))
+    else:
+        reply = {"text": texts.OLD_BUTTON}
+    await send_payload(update, reply)
+
+
+async def my_bookings(update: Update, context: BotContext) -> None:
+    """/mybookings: upcoming sessions with a cancel button each."""
+    person = update.effective_user
+    assert person is not None
+    async with context.sessions() as session:
+        account = await find_user(session, person.id)
+        bookings = await bookings_of(session, account.id, context.now()) if account else []
+    if not bookings:
+        await send(update, Reply(texts.MY_BOOKINGS_NONE))
+        return
+    for booking in bookings:
+        slot = booking.slot
+        text = texts.my_booking(korean_time(slot.starts_at), slot.coach.name, slot.coach.how)
+        cancel = [[{"text": texts.BUTTON_CANCEL_BOOKING, "data": _data("x", booking.id)}]]
+        await send_payload(update, {"text": text, "buttons": cancel})
+
+
+async def _free_slots(context: BotContext, specialty: str | None) -> list[CoachSlot]:
+    now = context.now()
+    async with context.sessions() as session:
+        slots = await open_slots(
+            session,
+            after=now + context.bot_data.booking_cut_off,
+            until=now + timedelta(days=DAYS_AHEAD),
+        )
+    if specialty in (None, ANY):
+        return slots
+    return [slot for slot in slots if specialty in slot.coach.specialties]
+
+
+async def _days(context: BotContext, specialty: str) -> Payload:
+    slots = await _free_slots(context, specialty)
+    days = sorted({korean_date(slot.starts_at) for slot in slots})
+    if not days:
+        return {"text": texts.COACHING_NONE}
+    buttons = [
+        [{"text": texts.korean_day(day), "data": _data("d", specialty, day.strftime("%Y%m%d"))}]
+        for day in days
+    ]
+    return {"text": texts.COACHING_PICK_DAY, "buttons": buttons}
+
+
+async def _times(context: BotContext, specialty: str, day: str) -> Payload:
+    wanted = date(int(day[:4]), int(day[4:6]), int(day[6:]))
+    slots = [
+        s for s in await _free_slots(context, specialty) if korean_date(s.starts_at) == wanted
+    ]
+    if not slots:
+        return await _days(context, specialty)
+    return {"text": texts.COACHING_PICK_TIME, "buttons": _slot_buttons(slots)}
+
+
+def _slot_buttons(slots: list[CoachSlot], *, with_day: bool = False) -> list[list[dict[str, str]]]:
+    """One big button per time; with the day when times of several days are mixed."""
+    clock = korean_time if with_day else korean_clock
+    return [
+        [{"text": f"{clock(slot.starts_at)} · {slot.coach.name}", "data": _data("t", slot.id)}]
+        for slot in slots
+    ]
+
+
+async def _confirm(context: BotContext, slot_id: int) -> Payload:
+    async with context.sessions() as session:
+        slot = await find_slot(session, slot_id)
+    if slot is None:
+        return {"text": texts.COACHING_GONE}
+    minutes = int((slot.ends_at - slot.starts_at).total_seconds() // 60)
+    text = texts.coaching_confirm(
+        korean_time(slot.starts_at), slot.coach.name, slot.coach.how, minutes
+    )
+    buttons = [
+        [{"text": texts.COACHING_BOOK, "data": _data("b", slot.id)}],
+        [{"text": texts.COACHING_OTHER_TIME, "data": _data("s", ANY)}],
+    ]
+    return {"text": text, "buttons": buttons}
+
+
+async def _book(context: BotContext, telegram_id: int, slot_id: int) -> Payload:
+    data = context.bot_data
+    async with context.sessions.begin() as session:
+        account = await find_user(session, telegram_id)
+        if account is None:
+            return {"text": texts.JOBS_NEED_PROFILE}
+        outcome = await book(
+            session,
+            slot_id,
+            account.id,
+            now=context.now(),
+            cut_off=data.booking_cut_off,
+            max_upcoming=data.max_upcoming_bookings,
+        )
+        if isinstance(outcome, Booking):
+            booking = await find_booking(session, outcome.id, account.id)
+            assert booking is not None
+            await _tell_coach(session, context, account, booking)
+            slot = booking.slot
+            when = korean_time(slot.starts_at)
+            return {"text": texts.coaching_booked(when, slot.coach.name, slot.coach.how)}
+    return await _refused(context, outcome, slot_id)
+
+
+async def _refused(context: BotContext, refusal: Refusal, slot_id: int) -> Payload:
+    hours = _cut_off_hours(context)
+    if refusal is Refusal.LIMIT:
+        return {"text": texts.COACHING_LIMIT}
+    if refusal is Refusal.GONE:
+        return {"text": texts.COACHING_GONE}
+    if refusal is Refusal.TOO_LATE:
+        days = await _days(context, ANY)
+        return {**days, "text": texts.coaching_too_late(hours)}
+    async with context.sessions() as session:
+        taken = await find_slot(session, slot_id)
+    free = await _free_slots(context, None)
+    if taken is not None:
+        free.sort(key=lambda s: abs((s.starts_at - taken.starts_at).total_seconds()))
+    nearest = sorted(free[:NEAREST], key=lambda s: s.starts_at)
+    if not nearest:
+        return {"text": texts.COACHING_TAKEN_NONE}
+    return {"text": texts.COACHING_TAKEN, "buttons": _slot_buttons(nearest, with_day=True)}
+
+
+async def _cancel(context: BotContext, telegram_id: int, booking_id: int) -> Payload:
+    async with context.sessions.begin() as session:
+        account = await find_user(session, telegram_id)
+        booking = await find_booking(session, booking_id, account.id) if account else None
+        if account is None or booking is None:
+            return {"text": texts.BOOKING_ALREADY_CANCELLED}
+        outcome = await cancel_booking(
+            session,
+            booking_id,
+            account.id,
+            now=context.now(),
+            cut_off=context.bot_data.booking_cut_off,
+        )
+        slot = booking.slot
+        if outcome is Refusal.TOO_LATE:
+            hours = _cut_off_hours(context)
+            return {"text": texts.booking_locked(hours, slot.coach.name, slot.coach.how)}
+        if outcome is Refusal.GONE:
+            return {"text": texts.BOOKING_ALREADY_CANCELLED}
+        await _tell_coach(session, context, account, booking)
+        return {"text": texts.booking_cancelled(korean_time(slot.starts_at))}
+
+
+def _cut_off_hours(context: BotContext) -> int:
+    return int(context.bot_data.booking_cut_off.total_seconds() // 3600)
+
+
+async def _tell_coach(
+    session: AsyncSession, context: BotContext, senior: User, booking: Booking
+) -> None:
+    """The coach hears of every booking and cancellation at once, through the outbox."""
+    profile = await load_profile(session, senior.telegram_id)
+    who = profile.name if profile and profile.name else str(senior.telegram_id)
+    when = korean_time(booking.slot.starts_at)
+    if booking.status is BookingStatus.BOOKED:
+        text = texts.coach_booked_notice(who, when, _summary(profile, context))
+    else:
+        text = texts.coach_cancelled_notice(who, when)
+    await enqueue(
+        session,
+        user_id=booking.slot.coach.user_id,
+        kind="coaching",
+        payload={"text": text},
+        dedupe_key=f"coach:{booking.status.value}:{booking.id}",
+        not_before=context.now(),
+    )
+
+
+def _summary(profile: Profile | None, context: BotContext) -> str:
+    """What a coach needs to prepare: age, the work wanted, the career behind it."""
+    if profile is None:
+        return texts.senior_summary("-", "-", "-")
+    careers = ", ".join(
+        f"{c.title} {describe_months(c.months)}" if c.months else c.title for c in profile.careers
+    )
+    age = f"{age_on(profile.birth_year, today=context.today())}세" if profile.birth_year else "-"
+    desired = ", ".join(profile.desired_jobs or []) or "-"
+    return texts.senior_summary(age, desired, careers or "-")

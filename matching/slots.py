@@ -1,0 +1,542 @@
+"""Coaches' free time, typed in plain Korean, turned into bookable coaching sessions.
+
+A coach answers "언제 시간이 되세요?" the way they would text a friend: "12월 3일 오후
+2시-5시, 30분씩", "내일 10시-12시". `parse_availability` keeps every window it can read
+and explains each piece it cannot, politely and with an example; it never raises on what
+people type, so the handler can always answer. Times are Korean (Asia/Seoul, which has no
+daylight saving time); everything returned is aware UTC.
+
+How ambiguous typing is read, decided once here:
+
+- Windows are separated by new lines, ";", "|" or a "/" that is not between digits
+  ("12/3" is a date; "12/3 10-12시 / 12/4 14-16시" are two windows). On one line, every
+  time range is its own window: "12월 3일 10-12시, 14-16시".
+- A date without a year is the next such date counted from today in Seoul, today
+  included: typed in December, "1월 5일" is next January. Exception: a date passed less
+  than `RECENT_PAST` (31 days) ago is a typo, reported as past rather than read as next
+  year's. A date that does not exist in that year ("2월 29일" in 2026, "12월 32일") is a
+  problem, never moved to a later year.
+- A range without its own date uses the last date written before it, on its line or an
+  earlier one ("12월 3일" on one line, "10-12시" and "14-16시" on the next ones).
+- A start hour without 오전/오후: 0 and 8-23 are taken as written, 1-7 mean the afternoon
+  ("2시-5시" is 14:00-17:00), as coaching happens in working hours; written with a leading
+  zero ("07:00") it is a 24-hour clock and taken as written. A start without 오전/오후
+  before an end with one shares it unless that puts it after the end ("2시-오후 5시" is
+  14:00, "10시-오후 1시" 10:00). An end without 오전/오후 is the first time after the
+  start that the clock reads so, within the start's half first: "오전 11시-1시" ends at
+  13:00, "10시-2시" at 14:00, "오후 11시-12시" at 24:00.
+- "N시 M분" ending a range is a clock time before "까지" or after a start with minutes
+  ("2시부터 5시 30분까지", "2시 30분-4시 30분"); otherwise M분 is the session length
+  ("2시-5시 30분" is 14:00-17:00 in 30-minute sessions).
+- A session length ("30분", "40분씩", "1시간", "1시간 30분", "한 시간 반") belongs to the
+  range just before it, or when written between a date and a range, to that range. Ranges
+  without one take the first length on their line, then a line that holds only a length
+  ("모두 40분씩"), then `default_minutes`. Two different lengths after one range are a
+  problem.
+- A weekday ("(수)", "수요일") must agree with the date before it on its line; a weekday
+  without a date, or a line with digits that fit no pattern ("12월 3일, 4일 ...",
+  "14:00-17:00 30"), is reported whole rather than guessed.
+- Words around what is understood are ignored ("가능합니다", "상담"), emoji and
+  full-width characters are folded away by `normalize`.
+- Windows must not start before `now` nor overlap one another; they last at most 12
+  hours, end on the day they start (24:00 at the latest) and hold at least one session;
+  a session lasts 10-180 minutes.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from matching.schedule import SEOUL, korean_date
+from matching.text import normalize
+
+# Same letters as handlers.texts.WEEKDAYS; matching must not import the handlers layer.
+WEEKDAYS = "월화수목금토일"
+
+MIN_SESSION_MINUTES = 10
+MAX_SESSION_MINUTES = 180
+MAX_WINDOW = timedelta(hours=12)
+RECENT_PAST = timedelta(days=31)
+EXAMPLE = "12월 3일 14:00-17:00, 30분"
+_MAX_QUOTE = 30  # problems quote what was typed; a whole pasted paragraph helps no one
+
+_MORNING = frozenset({"오전", "아침", "새벽"})
+_EVENING = frozenset({"저녁", "밤"})
+_HALF_DAY = r"오전|오후|아침|낮|저녁|밤|새벽"
+_RELATIVE_DAYS = {"오늘": 0, "내일": 1, "모레": 2, "내일모레": 2, "글피": 3}
+_KOREAN_HOURS = {"한": 1, "두": 2, "세": 3}
+
+
+def _time(prefix: str, *, end: bool = False, marked: bool = False) -> str:
+    """Regex for one clock time ("14:00", "오후 2시 30분", "2시 반", bare "2").
+
+    At the end of a range "시 M분" is a clock time only before "까지" or after a start
+    with minutes ("2시 30분-4시 30분"); otherwise "M분" is left for the session length.
+    `marked` demands ":" or "시" after the hour.
+    """
+    minutes_word = rf"시\s*(?P<{prefix}_word>\d{{1,2}})\s*분"
+    if end:
+        minutes_word += r"(?(start_colon)|(?(start_word)|(?(start_thirty)|(?=\s*까지))))"
+    return (
+        rf"(?:(?P<{prefix}_half>{_HALF_DAY})\s*)?"
+        rf"(?<![\d.:/])(?P<{prefix}_hour>\d{{1,2}})(?!\d)"
+        rf"(?P<{prefix}_mark>"
+        rf"\s*:\s*(?P<{prefix}_colon>\d{{2}})(?!\d)"
+        rf"|\s*{minutes_word}"
+        rf"|\s*시\s*(?P<{prefix}_thirty>반)"
+        rf"|\s*시(?!간)"
+        rf"){'' if marked else '?'}"
+    )
+
+
+_WEEKDAY_NAMES = f"[{WEEKDAYS}]"
+_TOKEN_PATTERNS = {
+    # Order matters where two patterns could start at one position: a length ("1시간")
+    # before a time ("1시"), full dates before month/day before time ranges.
+    "length": (
+        r"(?:(?<![\d.:/])(?P<len_hours>\d{1,2}(?:\.\d)?|[한두세])\s*시간"
+        r"(?:\s*(?P<len_extra>\d{1,2})\s*분|\s*(?P<len_half>반))?"
+        r"|(?<![\d.:/])(?P<len_minutes>\d{1,3})\s*분)(?:\s*씩)?"
+    ),
+    "full_date": (
+        r"(?<![\d.:/])(?P<full_year>\d{4})\s*"
+        r"(?:년\s*(?P<full_month>\d{1,2})\s*월\s*(?P<full_day>\d{1,2})\s*일"
+        r"|(?P<full_sep>[./-])\s*(?P<full_month2>\d{1,2})\s*(?P=full_sep)\s*"
+        r"(?P<full_day2>\d{1,2})(?!\d)\.?)"
+    ),
+    "month_day": r"(?<![\d.:/])(?P<md_month>\d{1,2})\s*월\s*(?P<md_day>\d{1,2})\s*일",
+    "numeric_date": (
+        r"(?<![\d.:/])(?P<num_month>\d{1,2})[/.](?P<num_day>\d{1,2})(?![\d:])(?:\.|\s*일)?"
+    ),
+    "relative": r"내일\s*모레|오늘|내일|모레|글피",
+    "weekday": (
+        rf"\(\s*(?P<wd_paren>{_WEEKDAY_NAMES})(?:요일)?\s*\)|(?P<wd_word>{_WEEKDAY_NAMES})요일"
+    ),
+    "range": (
+        _time("start") + r"\s*(?:-|~|부터|에서)\s*" + _time("end", end=True) + r"(?:\s*까지)?"
+    ),
+    "single": _time("one", marked=True),
+}
+_TOKEN = re.compile("|".join(f"(?P<{kind}>{body})" for kind, body in _TOKEN_PATTERNS.items()))
+_DATE_KINDS = frozenset({"full_date", "month_day", "numeric_date", "relative"})
+# NFKC first, so full-width "；", "｜" and "／" separate too.
+_PIECE_SEPARATORS = re.compile(r"[\r\n;|\u2028\u2029]|(?<!\d)\s*/|/\s*(?!\d)")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Availability:
+    """One window a coach is free in, cut into sessions of `minutes` each."""
+
+    start: datetime  # aware, UTC
+    end: datetime  # aware, UTC
+    minutes: int  # length of one session
+
+    def __post_init__(self) -> None:
+        # A zero length would make `slots` loop forever; naive times would compare wrongly.
+        if self.minutes <= 0:
+            raise ValueError(f"session length must be positive, got {self.minutes}")
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("Availability needs timezone-aware start and end")
+
+    def slots(self) -> list[tuple[datetime, datetime]]:
+        """Back-to-back sessions from `start`; a leftover shorter than a session is dropped."""
+        length = timedelta(minutes=self.minutes)
+        sessions: list[tuple[datetime, datetime]] = []
+        begin = self.start
+        while begin + length <= self.end:
+            sessions.append((begin, begin + length))
+            begin += length
+        return sessions
+
+
+@dataclass(frozen=True)
+class AvailabilityAnswer:
+    """What was understood, and one short Korean explanation per piece that was not."""
+
+    windows: tuple[Availability, ...]
+    problems: tuple[str, ...]
+
+
+def korean_clock(moment: datetime) -> str:
+    """ "오후 2:00" in Korean time, the way Korean phones show it.
+
+    The midnight hour reads "오전 12:30" (phones' convention), the noon hour "낮 12:00"
+    so that nobody has to wonder whether 오후 12시 is noon or midnight.
+    """
+    local = _seoul(moment)
+    hour, minute = local.hour, local.minute
+    if hour == 0:
+        return f"오전 12:{minute:02d}"
+    if hour < 12:
+        return f"오전 {hour}:{minute:02d}"
+    if hour == 12:
+        return f"낮 12:{minute:02d}"
+    return f"오후 {hour - 12}:{minute:02d}"
+
+
+def korean_time(moment: datetime) -> str:
+    """ "12월 3일 (목) 오후 2:00": a session's start as messages show it."""
+    local = _seoul(moment)
+    weekday = WEEKDAYS[local.weekday()]
+    return f"{local.month}월 {local.day}일 ({weekday}) {korean_clock(local)}"
+
+
+def _seoul(moment: datetime) -> datetime:
+    """`moment` in Korean time; a naive datetime is a bug, since its zone is a guess."""
+    if moment.tzinfo is None:
+        raise ValueError("a timezone-aware datetime is needed")
+    return moment.astimezone(SEOUL)
+
+
+@dataclass
+class _Date:
+    """The date ranges on this and later lines fall back to; `day` is None if unreadable."""
+
+    day: date | None
+    text: str
+    line: int
+    used: bool = False
+
+
+@dataclass
+class _Range:
+    """A time range found on a line, waiting for its date and session length."""
+
+    match: re.Match[str]
+    date: _Date | None
+    line: int
+    length: re.Match[str] | None = None
+    second_length: re.Match[str] | None = None  # "14-17시 30분 40분": which one is meant?
+    leading_length: re.Match[str] | None = None  # "12월 4일 1시간 14-16시"
+
+
+@dataclass
+class _Reading:
+    """Everything gathered while reading one message, line by line."""
+
+    now: datetime
+    default_minutes: int
+    message_length: re.Match[str] | None  # from a line holding only a length
+    today: date = field(init=False)
+    windows: list[Availability] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    current: _Date | None = None
+
+    def __post_init__(self) -> None:
+        self.today = korean_date(self.now)
+
+    def problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+    def new_date(self, replacement: _Date | None) -> None:
+        """Switch the fallback date, first reporting a date that no time range used."""
+        old = self.current
+        if old is not None and old.day is not None and not old.used:
+            self.problem(f"'{old.text}'의 시간을 적어 주세요. 예: {old.text} 14:00-17:00, 30분")
+        self.current = replacement
+
+
+def parse_availability(
+    text: str, *, now: datetime, default_minutes: int = 30
+) -> AvailabilityAnswer:
+    """Read the windows a coach typed; see the module docstring for the reading rules.
+
+    Raises only on programming errors (naive `now`, impossible `default_minutes`), never
+    on what a person typed.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if not MIN_SESSION_MINUTES <= default_minutes <= MAX_SESSION_MINUTES:
+        raise ValueError(f"default_minutes out of range: {default_minutes}")
+    pieces = _PIECE_SEPARATORS.split(unicodedata.normalize("NFKC", text))
+    lines = [(line, list(_TOKEN.finditer(line))) for piece in pieces if (line := normalize(piece))]
+    length_lines = [tokens for line, tokens in lines if _only_lengths(line, tokens)]
+    reading = _Reading(now, default_minutes, length_lines[0][0] if length_lines else None)
+    for index, (line, tokens) in enumerate(lines):
+        if not _only_lengths(line, tokens):
+            _read_line(reading, index, line, tokens)
+    reading.new_date(None)
+    if not reading.windows and not reading.problems:
+        reading.problem(f"상담 가능한 날짜와 시간을 적어 주세요. 예: {EXAMPLE}")
+    return AvailabilityAnswer(windows=tuple(reading.windows), problems=tuple(reading.problems))
+
+
+def _only_lengths(line: str, tokens: list[re.Match[str]]) -> bool:
+    """A line like "모두 40분씩": a length for every window that names none."""
+    lengths = all(token.lastgroup == "length" for token in tokens)
+    return bool(tokens) and lengths and not _stray_digits(line, tokens)
+
+
+def _stray_digits(line: str, tokens: list[re.Match[str]]) -> bool:
+    """Digits that no pattern claimed are a sign of a misreading: "14:00-17:00 30"."""
+    bounds = [0, *(edge for token in tokens for edge in token.span()), len(line)]
+    return any(
+        _DIGIT.search(line[begin:end])
+        for begin, end in zip(bounds[::2], bounds[1::2], strict=True)
+    )
+
+
+def _give_up(reading: _Reading, problem: str) -> None:
+    """Skip an unclear line; its date (if any) is spent, and later lines need their own."""
+    if reading.current is not None:
+        reading.current.used = True
+    reading.new_date(None)
+    reading.problem(problem)
+
+
+def _read_line(reading: _Reading, index: int, line: str, tokens: list[re.Match[str]]) -> None:
+    """Collect one line's dates and ranges, or one problem saying why the line is unclear."""
+    if not tokens or _stray_digits(line, tokens):
+        _give_up(reading, f"'{_quote(line)}' 부분을 이해하지 못했어요. 예: {EXAMPLE}")
+        return
+    kinds = [token.lastgroup for token in tokens]
+    if "weekday" in kinds and not _DATE_KINDS.intersection(kinds[: kinds.index("weekday")]):
+        _give_up(reading, f"요일만으로는 날짜를 알 수 없어요. 날짜도 적어 주세요. 예: {EXAMPLE}")
+        return
+
+    ranges: list[_Range] = []
+    latest_range: _Range | None = None  # no longer latest once a date follows it
+    leading: re.Match[str] | None = None  # a length written after a date, before its range
+    line_length: re.Match[str] | None = None
+    for token in tokens:
+        kind = token.lastgroup
+        if kind in _DATE_KINDS:
+            latest_range = None
+            reading.new_date(_read_date(reading, token, index))
+        elif kind == "weekday":
+            _check_weekday(reading, token)
+        elif kind == "range":
+            latest_range = _Range(token, reading.current, index, leading_length=leading)
+            leading = None
+            ranges.append(latest_range)
+            if reading.current is not None:
+                reading.current.used = True
+        elif kind == "length":
+            if latest_range is None:
+                leading = leading or token
+            elif latest_range.length is None:
+                latest_range.length = token
+            else:
+                latest_range.second_length = latest_range.second_length or token
+            line_length = line_length or token
+        elif kind == "single":
+            if reading.current is not None:
+                reading.current.used = True
+            reading.problem(
+                f"끝나는 시간도 적어 주세요: '{_quote(token[0])}'. 예: 12월 3일 14:00-17:00"
+            )
+    for found in ranges:
+        length = found.length or found.leading_length or line_length or reading.message_length
+        _add_window(reading, found, length)
+
+
+def _read_date(reading: _Reading, token: re.Match[str], line: int) -> _Date:
+    """The date a token names, or a `_Date` without a day after reporting why."""
+    if token.lastgroup == "relative":
+        offset = _RELATIVE_DAYS[token[0].replace(" ", "")]
+        day = reading.today + timedelta(days=offset)
+        return _Date(day, f"{day.month}월 {day.day}일", line)
+    year = int(token["full_year"]) if token["full_year"] else None
+    month = int(_first(token, "full_month", "full_month2", "md_month", "num_month"))
+    day_of_month = int(_first(token, "full_day", "full_day2", "md_day", "num_day"))
+    named = (
+        f"{month}월 {day_of_month}일" if year is None else f"{year}년 {month}월 {day_of_month}일"
+    )
+    found = _calendar_day(reading.today, year, month, day_of_month)
+    if found is None:
+        reading.problem(f"'{named}'은 없는 날짜예요. 예: {EXAMPLE}")
+    return _Date(found, named, line)
+
+
+def _first(token: re.Match[str], *names: str) -> str:
+    """The one group that matched among the date spellings' alternatives."""
+    return next(token[name] for name in names if token[name] is not None)
+
+
+def _calendar_day(today: date, year: int | None, month: int, day: int) -> date | None:
+    """The date, or None if it does not exist; without a year, the next such date.
+
+    A date passed within `RECENT_PAST` stays in this year (and is reported as past): a
+    coach who types last week's date made a typo, and does not plan a year ahead.
+    """
+    try:
+        if year is not None:
+            return date(year, month, day)
+        this_year = date(today.year, month, day)
+    except ValueError:
+        this_year = None
+    if this_year is not None and this_year >= today - RECENT_PAST:
+        return this_year
+    try:
+        return date(today.year + 1, month, day)
+    except ValueError:
+        return None
+
+
+def _check_weekday(reading: _Reading, token: re.Match[str]) -> None:
+    """A weekday that disagrees with its date means one of them is a typo: ask, do not guess."""
+    current = reading.current
+    if current is None or current.day is None:
+        return
+    typed = token["wd_paren"] or token["wd_word"]
+    actual = WEEKDAYS[current.day.weekday()]
+    if typed != actual:
+        current.day = None
+        reading.problem(
+            f"'{current.text}'은 {actual}요일이에요. 날짜와 요일을 확인해 주세요. "
+            f"예: {current.text} ({actual}) 14:00-17:00"
+        )
+
+
+def _add_window(reading: _Reading, found: _Range, length_token: re.Match[str] | None) -> None:
+    """Keep the window a range describes, or report why it cannot be offered."""
+    typed = _quote(found.match[0])
+    if found.date is None or (found.date.day is None and found.date.line != found.line):
+        reading.problem(f"날짜를 함께 적어 주세요: '{typed}'. 예: 12월 3일 {typed}")
+        return
+    if found.date.day is None:
+        return  # the date's own problem already covers this line
+    second = found.second_length
+    if second and length_token and _length_minutes(second) != _length_minutes(length_token):
+        both = f"{_quote(length_token[0])}, {_quote(second[0])}"
+        reading.problem(f"상담 길이를 하나만 적어 주세요: '{both}'. 예: 14:00-17:00, 30분")
+        return
+    minutes = reading.default_minutes
+    if length_token is not None:
+        minutes = _length_minutes(length_token)
+        if not MIN_SESSION_MINUTES <= minutes <= MAX_SESSION_MINUTES:
+            shown = _quote(length_token[0])
+            reading.problem(f"상담 한 번은 10분에서 3시간 사이로 적어 주세요: '{shown}'. 예: 30분")
+            return
+    clock = _range_minutes(found.match)
+    if clock is None:
+        reading.problem(f"없는 시간이에요: '{typed}'. 예: 14:00-17:00")
+        return
+    begin, finish = clock
+    shown = f"{found.date.text} {typed}"
+    if finish <= begin:
+        reading.problem(f"끝나는 시간이 시작보다 늦어야 해요: '{shown}'. 예: 14:00-17:00")
+        return
+    if finish - begin > MAX_WINDOW // timedelta(minutes=1):
+        reading.problem(f"한 번에 12시간까지만 적어 주세요: '{shown}'. 예: 09:00-18:00")
+        return
+    midnight = datetime.combine(found.date.day, datetime.min.time(), tzinfo=SEOUL)
+    window = Availability(
+        start=(midnight + timedelta(minutes=begin)).astimezone(UTC),
+        end=(midnight + timedelta(minutes=finish)).astimezone(UTC),
+        minutes=minutes,
+    )
+    if window.start < reading.now:
+        reading.problem(f"이미 지난 시간이에요: '{_describe(window)}'. 예: {EXAMPLE}")
+    elif not window.slots():
+        fitting = f"14:00-{14 + minutes // 60}:{minutes % 60:02d}, {minutes}분"
+        reading.problem(f"상담 한 번({minutes}분)보다 짧은 시간이에요: '{shown}'. 예: {fitting}")
+    elif any(window.start < other.end and other.start < window.end for other in reading.windows):
+        reading.problem(f"앞에 적은 시간과 겹쳐요: '{_describe(window)}'. 예: {EXAMPLE}")
+    else:
+        reading.windows.append(window)
+
+
+def _length_minutes(token: re.Match[str]) -> int:
+    """Minutes in "40분", "1시간 30분", "1.5시간", "한 시간 반"."""
+    if token["len_minutes"]:
+        return int(token["len_minutes"])
+    hours_text = token["len_hours"]
+    hours = _KOREAN_HOURS.get(hours_text) or float(hours_text)
+    extra = int(token["len_extra"] or 0) + (30 if token["len_half"] else 0)
+    return round(hours * 60) + extra
+
+
+def _range_minutes(match: re.Match[str]) -> tuple[int, int] | None:
+    """Start and end as minutes after midnight, with 오전/오후 settled; None if impossible."""
+    start_half, end_half = match["start_half"], match["end_half"]
+    start_hour, start_minute = _hour_and_minute(match, "start")
+    end_hour, end_minute = _hour_and_minute(match, "end")
+    if start_minute > 59 or end_minute > 59:
+        return None
+    written_end = _hour_with_half(end_hour, end_half) if end_half else None
+    if start_half:
+        start = _hour_with_half(start_hour, start_half)
+    elif end_half and written_end is not None:
+        start = _start_before(start_hour, start_minute, end_half, written_end * 60 + end_minute)
+    else:
+        start = _bare_hour(match["start_hour"])
+    if start is None:
+        return None
+    begin = start * 60 + start_minute
+    end = written_end if end_half else _end_after(end_hour, end_minute, start_half, begin)
+    if end is None:
+        return None
+    finish = end * 60 + end_minute
+    if begin >= 24 * 60 or finish > 24 * 60:
+        return None
+    return begin, finish
+
+
+def _start_before(hour: int, minute: int, half: str, finish: int) -> int | None:
+    """A start sharing the end's 오전/오후 unless that puts it after the end.
+
+    "2시-오후 5시" starts at 14:00, "10시-오후 1시" at 10:00.
+    """
+    start = _hour_with_half(hour, half)
+    if start is not None and start >= 12 and hour <= 12 and start * 60 + minute >= finish:
+        return start - 12
+    return start
+
+
+def _end_after(hour: int, minute: int, start_half: str | None, begin: int) -> int | None:
+    """An end without its own 오전/오후: the first time after the start the clock reads so.
+
+    "오후 2시-5시" ends at 17:00, "오전 11시-1시" at 13:00, "10시-2시" at 14:00.
+    """
+    if hour > 12:
+        return hour if hour <= 24 else None
+    base = _hour_with_half(hour, start_half) if start_half else hour
+    if base is None:
+        return None
+    for candidate in (base, base + 12):
+        if candidate <= 24 and candidate * 60 + minute > begin:
+            return candidate
+    return base
+
+
+def _hour_and_minute(match: re.Match[str], prefix: str) -> tuple[int, int]:
+    minute_text = match[f"{prefix}_colon"] or match[f"{prefix}_word"]
+    minute = 30 if match[f"{prefix}_thirty"] else int(minute_text or 0)
+    return int(match[f"{prefix}_hour"]), minute
+
+
+def _hour_with_half(hour: int, half: str) -> int | None:
+    """24-hour clock for "오전 12시" (0), "오후 12시" (12), "밤 12시" (24), "오후 2시" (14)."""
+    if hour > 24:
+        return None
+    if hour > 12:
+        return None if half in _MORNING else hour  # "오후 14시" is plain 14:00
+    if half in _MORNING:
+        return 0 if hour == 12 else hour
+    if half == "낮":
+        return hour + 12 if hour < 7 else hour
+    if hour == 12:
+        return 24 if half in _EVENING else 12
+    return hour + 12
+
+
+def _bare_hour(hour_text: str) -> int | None:
+    """A start hour without 오전/오후: 1-7 are afternoon unless written "07"."""
+    hour = int(hour_text)
+    if hour > 24:
+        return None
+    if 1 <= hour <= 7 and not hour_text.startswith("0"):
+        return hour + 12
+    return hour
+
+
+def _describe(window: Availability) -> str:
+    return f"{korean_time(window.start)}~{korean_clock(window.end)}"
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= _MAX_QUOTE else text[: _MAX_QUOTE - 1] + "…"

@@ -1,0 +1,115 @@
+"""Seniors book a practice interview with a coach, by buttons; nobody is double-booked."""
+
+from datetime import UTC, datetime, timedelta
+
+from bot.application import DISPATCH_JOB
+from bot.channels.updates import Person
+from db.coaching import add_slots
+from db.models import Coach, Role
+from db.users import ensure_role
+from handlers import texts
+from tests.e2e.conftest import OTHER_SENIOR
+from tests.support.harness import BotHarness, Chat
+from tests.support.profiles import CAREGIVER_ANSWERS, agree, complete_profile, say
+
+COACH = Person(4_000_001, "민정", "박")
+THREE_PM_DEC_3 = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)  # 15:00 in Seoul, a Thursday
+
+
+async def _coach_with_slots(bot: BotHarness, *starts: datetime) -> None:
+    async with bot.application.bot_data.sessions.begin() as session:
+        user = await ensure_role(session, COACH.id, Role.COACH)
+        coach = Coach(
+            user_id=user.id,
+            name="박민정",
+            specialties=["제조·품질", "사무·회계"],
+            introduction="대기업 품질관리 면접관 출신이에요.",
+            how="전화 (예약 후 연락드려요)",
+        )
+        session.add(coach)
+        await session.flush()
+        await add_slots(session, coach, [(s, s + timedelta(minutes=30)) for s in starts])
+
+
+async def _to_times(senior: Chat) -> None:
+    await senior.send(texts.MENU_COACHING)
+    await senior.tap("제조·품질")
+    await senior.tap("12월 3일 (목)")
+
+
+async def test_book_a_session_and_the_coach_is_told(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    await _coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(minutes=30))
+    await senior.send("/coaching")
+    assert texts.COACHING_INTRO in senior.last
+    assert senior.inline_buttons == ["사무·회계", "제조·품질", texts.ANY_SPECIALTY]
+    await senior.tap("제조·품질")
+    assert senior.inline_buttons == ["12월 3일 (목)"]
+    await senior.tap("12월 3일 (목)")
+    assert senior.inline_buttons == ["오후 3:00 · 박민정", "오후 3:30 · 박민정"]
+    await senior.tap("오후 3:00 · 박민정")
+    assert "12월 3일 (목) 오후 3:00, 박민정 코치님과 30분 연습 면접을 예약할까요?" in senior.last
+    await senior.tap(texts.COACHING_BOOK)
+    assert senior.last.startswith("예약했어요. 12월 3일 (목) 오후 3:00, 박민정 코치님과 만나요.")
+
+    await bot.run_job(DISPATCH_JOB)
+    (notice,) = [c.params["text"] for c in bot.calls_to(COACH.id) if c.method == "sendMessage"]
+    assert notice.startswith("새 예약: 12월 3일 (목) 오후 3:00, 김영수님")
+    assert "나이: 58세" in notice
+    assert "경력: 자동차부품 품질관리 20년" in notice
+
+    await senior.send("/mybookings")
+    assert "12월 3일 (목) 오후 3:00" in senior.last
+    await senior.tap(texts.BUTTON_CANCEL_BOOKING)
+    assert senior.last == texts.booking_cancelled("12월 3일 (목) 오후 3:00")
+    await senior.tap(texts.BUTTON_CANCEL_BOOKING)
+    assert senior.last == texts.BOOKING_ALREADY_CANCELLED
+    await bot.run_job(DISPATCH_JOB)
+    notices = [c.params["text"] for c in bot.calls_to(COACH.id) if c.method == "sendMessage"]
+    assert notices[-1].startswith("예약 취소: 12월 3일 (목) 오후 3:00, 김영수님")
+    await senior.send("/mybookings")
+    assert senior.last == texts.MY_BOOKINGS_NONE
+
+
+async def test_two_seniors_on_the_same_time(bot: BotHarness, senior: Chat) -> None:
+    other = bot.chat(OTHER_SENIOR)
+    await complete_profile(senior)
+    await agree(other)
+    await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)
+    await _coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(hours=1))
+    for chat in (senior, other):
+        await _to_times(chat)
+        await chat.tap("오후 3:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+    await other.tap(texts.COACHING_BOOK)
+    assert senior.last.startswith("예약했어요.")
+    assert other.last == texts.COACHING_TAKEN
+    assert other.inline_buttons == ["12월 3일 (목) 오후 4:00 · 박민정"]
+
+
+async def test_one_booking_at_a_time_and_the_cut_off(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    soon = bot.clock.now + timedelta(hours=4)
+    await _coach_with_slots(bot, soon, THREE_PM_DEC_3)
+    await _to_times(senior)
+    await senior.tap("오후 3:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+    await senior.send(texts.MENU_COACHING)
+    await senior.tap(texts.ANY_SPECIALTY)
+    await senior.tap(senior.inline_buttons[0])
+    await senior.tap(senior.inline_buttons[0])
+    await senior.tap(texts.COACHING_BOOK)
+    assert senior.last == texts.COACHING_LIMIT
+
+    bot.clock.now = THREE_PM_DEC_3 - timedelta(hours=2)
+    await senior.send("/mybookings")
+    await senior.tap(texts.BUTTON_CANCEL_BOOKING)
+    assert senior.last == texts.booking_locked(3, "박민정", "전화 (예약 후 연락드려요)")
+
+
+async def test_no_slots(senior: Chat) -> None:
+    await complete_profile(senior)
+    await senior.send("/coaching")
+    assert senior.last == texts.COACHING_NONE
+    await senior.press_data("cc:t:12345")
+    assert senior.last == texts.COACHING_GONE

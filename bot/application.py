@@ -24,6 +24,7 @@ from bot.alerts import AlertTicks
 from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
+from bot.reminders import ReminderTicks
 from handlers import texts
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
@@ -73,7 +74,10 @@ def build_application(
     application.bot_data.max_upcoming_bookings = settings.max_upcoming_bookings
     register_handlers(application)
     schedule_jobs(
-        application, Dispatcher(sessions, application.bot, clock), AlertTicks(sessions, clock)
+        application,
+        Dispatcher(sessions, application.bot, clock),
+        AlertTicks(sessions, clock),
+        ReminderTicks(sessions, clock),
     )
     return application
 
@@ -113,9 +117,16 @@ DIGEST_JOB = "alerts-digests"
 DISPATCH_EVERY = timedelta(seconds=2)
 NEW_POSTINGS_EVERY = timedelta(seconds=30)  # a new posting reaches instant subscribers in a minute
 DIGEST_EVERY = timedelta(minutes=5)
+REMINDER_JOB = "coaching-reminders"
+REMINDER_EVERY = timedelta(minutes=1)
 
 
-def schedule_jobs(application: BotApplication, dispatcher: Dispatcher, alerts: AlertTicks) -> None:
+def schedule_jobs(
+    application: BotApplication,
+    dispatcher: Dispatcher,
+    alerts: AlertTicks,
+    reminders: ReminderTicks,
+) -> None:
     """Repeating ticks with fixed names; each reads what is due from the database."""
     job_queue = application.job_queue
     if job_queue is None:
@@ -130,11 +141,15 @@ def schedule_jobs(application: BotApplication, dispatcher: Dispatcher, alerts: A
     async def digests(context: BotContext) -> None:
         await alerts.digests()
 
+    async def remind(context: BotContext) -> None:
+        await reminders.run()
+
     job_queue.run_repeating(dispatch, interval=DISPATCH_EVERY, first=1, name=DISPATCH_JOB)
     job_queue.run_repeating(
         new_postings, interval=NEW_POSTINGS_EVERY, first=5, name=NEW_POSTINGS_JOB
     )
     job_queue.run_repeating(digests, interval=DIGEST_EVERY, first=10, name=DIGEST_JOB)
+    job_queue.run_repeating(remind, interval=REMINDER_EVERY, first=15, name=REMINDER_JOB)
 
 
 async def _save_conversations(update: Update, context: BotContext) -> None:

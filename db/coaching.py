@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload
 
 from db.inserts import insert_ignoring_duplicates
 from db.models import Booking, BookingStatus, Coach, CoachInvite, CoachSlot, SlotStatus
+from db.outbox import cancel_pending
 
 
 class Refusal(StrEnum):
@@ -167,6 +168,7 @@ async def cancel_booking(
         return Refusal.TOO_LATE
     booking.status = BookingStatus.CANCELLED
     booking.slot.status = SlotStatus.OPEN
+    await cancel_pending(session, reminder_key_prefix(booking.id))
     await session.flush()
     return booking
 
@@ -202,3 +204,52 @@ async def find_booking(session: AsyncSession, booking_id: int, user_id: int) -> 
         .where(Booking.id == booking_id, Booking.user_id == user_id)
         .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
     )
+
+
+def reminder_key_prefix(booking_id: int) -> str:
+    return f"remind:{booking_id}:"
+
+
+async def live_bookings_between(
+    session: AsyncSession, start: datetime, end: datetime
+) -> list[Booking]:
+    """Live bookings whose session starts in (start, end], with the senior and the coach."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > start,
+            CoachSlot.starts_at <= end,
+        )
+        .options(
+            joinedload(Booking.user),
+            joinedload(Booking.slot).joinedload(CoachSlot.coach).joinedload(Coach.user),
+        )
+    )
+    return list(result)
+
+
+async def ended_unrated(session: AsyncSession, since: datetime, now: datetime) -> list[Booking]:
+    """Sessions that ended between `since` and `now` and have no rating yet."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            Booking.status.in_([BookingStatus.BOOKED, BookingStatus.DONE]),
+            Booking.rating.is_(None),
+            CoachSlot.ends_at > since,
+            CoachSlot.ends_at <= now,
+        )
+        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
+    )
+    return list(result)
+
+
+async def rate(session: AsyncSession, booking_id: int, user_id: int, rating: int) -> bool:
+    booking = await find_booking(session, booking_id, user_id)
+    if booking is None or not 1 <= rating <= 5:
+        return False
+    booking.rating = rating
+    await session.flush()
+    return True

@@ -132,3 +132,15 @@ async def deactivate_user(session: AsyncSession, user_id: int) -> None:
         .where(OutboxMessage.user_id == user_id, OutboxMessage.status == OutboxStatus.PENDING)
         .values(status=OutboxStatus.BLOCKED)
     )
+
+
+async def cancel_pending(session: AsyncSession, key_prefix: str) -> None:
+    """Drop queued messages that no longer make sense (reminders of a cancelled booking)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.dedupe_key.startswith(key_prefix, autoescape=True),
+            OutboxMessage.status == OutboxStatus.PENDING,
+        )
+        .values(status=OutboxStatus.CANCELLED)
+    )

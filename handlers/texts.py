@@ -443,6 +443,23 @@ def senior_summary(age: str, desired: str, career: str) -> str:
     return f"나이: {age}\n희망 일자리: {desired}\n경력: {career}"
 
 
+def reminder(when: str, with_whom: str, how: str, soon: bool) -> str:
+    lead = "한 시간 뒤에" if soon else "내일"
+    return f"코칭 안내: {lead} 연습 면접이 있어요.\n{when}, {with_whom}\n방법: {how}"
+
+
+def coach_side(name: str) -> str:
+    return f"{name}님과"
+
+
+def senior_side(coach: str) -> str:
+    return f"{coach} 코치님과"
+
+
+RATING_QUESTION = "연습 면접은 어떠셨어요? 1점(아쉬움)부터 5점(아주 좋음)까지 골라 주세요."
+RATING_THANKS = "고맙습니다. 다음 코칭에 꼭 반영할게요."
+
+
 # Command-line imports, read by centre staff.
 
 

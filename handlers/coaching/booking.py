@@ -19,6 +19,7 @@ from db.coaching import (
     find_booking,
     find_slot,
     open_slots,
+    rate,
 )
 from db.models import Booking, BookingStatus, CoachSlot, Profile, User
 from db.outbox import enqueue
@@ -72,6 +73,8 @@ async def coaching_button(update: Update, context: BotContext) -> None:
         reply = await _book(context, person.id, int(rest[0]))
     elif step == "x":
         reply = await _cancel(context, person.id, int(rest[0]))
+    elif step == "r":
+        reply = await _rate(context, person.id, int(rest[0]), int(rest[1]))
     else:
         reply = {"text": texts.OLD_BUTTON}
     await send_payload(update, reply)
@@ -219,6 +222,18 @@ async def _cancel(context: BotContext, telegram_id: int, booking_id: int) -> Pay
             return {"text": texts.BOOKING_ALREADY_CANCELLED}
         await _tell_coach(session, context, account, booking)
         return {"text": texts.booking_cancelled(korean_time(slot.starts_at))}
+
+
+def rating_buttons(booking: Booking) -> list[list[dict[str, str]]]:
+    """1 to 5, one tap, after the session."""
+    return [[{"text": f"{n}점", "data": _data("r", booking.id, n)} for n in range(1, 6)]]
+
+
+async def _rate(context: BotContext, telegram_id: int, booking_id: int, rating: int) -> Payload:
+    async with context.sessions.begin() as session:
+        account = await find_user(session, telegram_id)
+        rated = account is not None and await rate(session, booking_id, account.id, rating)
+    return {"text": texts.RATING_THANKS if rated else texts.OLD_BUTTON}
 
 
 def _cut_off_hours(context: BotContext) -> int:

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot.application import DISPATCH_JOB
+from bot.application import DISPATCH_JOB, REMINDER_JOB
 from bot.channels.updates import Person
 from db.coaching import add_slots
 from db.models import Coach, Role
@@ -113,3 +113,59 @@ async def test_no_slots(senior: Chat) -> None:
     assert senior.last == texts.COACHING_NONE
     await senior.press_data("cc:t:12345")
     assert senior.last == texts.COACHING_GONE
+
+
+def _texts(bot: BotHarness, chat_id: int, marker: str) -> list[str]:
+    return [
+        c.params["text"]
+        for c in bot.calls_to(chat_id)
+        if c.method == "sendMessage" and marker in str(c.params.get("text"))
+    ]
+
+
+async def _book_three_pm(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    await _coach_with_slots(bot, THREE_PM_DEC_3)
+    await _to_times(senior)
+    await senior.tap("오후 3:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+
+
+async def test_reminders_before_and_a_rating_after(bot: BotHarness, senior: Chat) -> None:
+    await _book_three_pm(bot, senior)
+    bot.clock.now = THREE_PM_DEC_3 - timedelta(hours=23, minutes=30)
+    for _ in range(2):
+        await bot.run_job(REMINDER_JOB)
+        await bot.run_job(DISPATCH_JOB)
+    (day_before,) = _texts(bot, senior.person.id, "코칭 안내")
+    assert day_before.startswith("코칭 안내: 내일 연습 면접이 있어요.")
+    assert "12월 3일 (목) 오후 3:00, 박민정 코치님과" in day_before
+    (coach_side,) = _texts(bot, COACH.id, "코칭 안내")
+    assert "김영수님과" in coach_side
+
+    bot.clock.now = THREE_PM_DEC_3 - timedelta(minutes=50)
+    await bot.run_job(REMINDER_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    assert _texts(bot, senior.person.id, "한 시간 뒤에")
+    assert _texts(bot, COACH.id, "한 시간 뒤에")
+
+    bot.clock.now = THREE_PM_DEC_3 + timedelta(minutes=40)
+    await bot.run_job(REMINDER_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    assert senior.inline_buttons == ["1점", "2점", "3점", "4점", "5점"]
+    await senior.tap("5점")
+    assert senior.last == texts.RATING_THANKS
+
+
+async def test_no_reminder_after_a_cancel(bot: BotHarness, senior: Chat) -> None:
+    await _book_three_pm(bot, senior)
+    bot.clock.now = THREE_PM_DEC_3 - timedelta(hours=20)
+    await bot.run_job(REMINDER_JOB)  # queued, not sent yet
+    await senior.send("/mybookings")
+    await senior.tap(texts.BUTTON_CANCEL_BOOKING)
+    await bot.run_job(DISPATCH_JOB)
+    bot.clock.now = THREE_PM_DEC_3 - timedelta(minutes=30)
+    await bot.run_job(REMINDER_JOB)
+    await bot.run_job(DISPATCH_JOB)
+    assert _texts(bot, senior.person.id, "코칭 안내") == []
+    assert _texts(bot, COACH.id, "코칭 안내") == []

@@ -1,0 +1,75 @@
+"""Coaching reminders and the rating request, decided each tick from the bookings table.
+
+Reminders go 24 hours and 1 hour before a session, to the senior and to the coach; a
+session booked less than a day ahead gets only what is still ahead of it. Quiet nights
+do not hold them back: they are what the person asked for. A cancelled booking's
+pending reminders are cancelled with it (db.coaching.cancel_booking).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.coaching import ended_unrated, live_bookings_between, reminder_key_prefix
+from db.models import Booking
+from db.outbox import enqueue
+from db.profiles import load_profile
+from handlers import texts
+from handlers.coaching.booking import rating_buttons
+from matching.slots import korean_time
+
+DAY_BEFORE = timedelta(hours=24)
+HOUR_BEFORE = timedelta(hours=1)
+ASK_RATING_WITHIN = timedelta(hours=12)
+
+
+@dataclass
+class ReminderTicks:
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Callable[[], datetime]
+
+    async def run(self) -> int:
+        now = self.clock()
+        queued = 0
+        async with self.sessions.begin() as session:
+            for booking in await live_bookings_between(
+                session, now + HOUR_BEFORE, now + DAY_BEFORE
+            ):
+                queued += await self._remind(session, booking, soon=False, now=now)
+            for booking in await live_bookings_between(session, now, now + HOUR_BEFORE):
+                queued += await self._remind(session, booking, soon=True, now=now)
+            for booking in await ended_unrated(session, now - ASK_RATING_WITHIN, now):
+                queued += await enqueue(
+                    session,
+                    user_id=booking.user_id,
+                    kind="rating",
+                    payload={"text": texts.RATING_QUESTION, "buttons": rating_buttons(booking)},
+                    dedupe_key=f"rate:{booking.id}",
+                    not_before=now,
+                )
+        return queued
+
+    async def _remind(
+        self, session: AsyncSession, booking: Booking, *, soon: bool, now: datetime
+    ) -> int:
+        slot, coach = booking.slot, booking.slot.coach
+        when = korean_time(slot.starts_at)
+        profile = await load_profile(session, booking.user.telegram_id)
+        senior_name = profile.name if profile and profile.name else ""
+        tag = "1h" if soon else "24h"
+        queued = 0
+        for user_id, with_whom in (
+            (booking.user_id, texts.senior_side(coach.name)),
+            (coach.user_id, texts.coach_side(senior_name)),
+        ):
+            queued += await enqueue(
+                session,
+                user_id=user_id,
+                kind="reminder",
+                payload={"text": texts.reminder(when, with_whom, coach.how, soon)},
+                dedupe_key=f"{reminder_key_prefix(booking.id)}{tag}:{user_id}",
+                not_before=now,
+            )
+        return queued

@@ -28,6 +28,7 @@ from bot.reminders import ReminderTicks
 from handlers import texts
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
+from handlers.coaching.coaches import build_coach_conversations, invite_coach, schedule
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from handlers.errors import on_error
 from handlers.guards import guard_handlers
@@ -100,6 +101,9 @@ def register_handlers(application: BotApplication) -> None:
             MessageHandler(filters.Text([texts.MENU_COACHING]), start_booking),
             CommandHandler("mybookings", my_bookings),
             CallbackQueryHandler(coaching_button, pattern=rf"^{BOOKING_PREFIX}:"),
+            CommandHandler("invite_coach", invite_coach),
+            CommandHandler("schedule", schedule),
+            *build_coach_conversations(),
             build_profile_conversation(),
             CommandHandler("cancel", nothing_to_cancel),
             MessageHandler(filters.COMMAND, unknown_command),

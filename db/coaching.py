@@ -253,3 +253,56 @@ async def rate(session: AsyncSession, booking_id: int, user_id: int, rating: int
     booking.rating = rating
     await session.flush()
     return True
+
+
+async def invite_is_open(session: AsyncSession, code: str) -> bool:
+    found = await session.scalar(
+        select(CoachInvite.id).where(CoachInvite.code == code, CoachInvite.used_by.is_(None))
+    )
+    return found is not None
+
+
+async def register_coach(
+    session: AsyncSession,
+    user_id: int,
+    *,
+    name: str,
+    specialties: list[str],
+    introduction: str,
+    how: str,
+) -> Coach:
+    coach = Coach(
+        user_id=user_id, name=name, specialties=specialties, introduction=introduction, how=how
+    )
+    session.add(coach)
+    await session.flush()
+    return coach
+
+
+async def coach_schedule(session: AsyncSession, coach_id: int, now: datetime) -> list[Booking]:
+    """A coach's upcoming live sessions, soonest first, with the seniors."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > now,
+        )
+        .options(joinedload(Booking.slot), joinedload(Booking.user))
+        .order_by(CoachSlot.starts_at)
+    )
+    return list(result)
+
+
+async def count_open_slots(session: AsyncSession, coach_id: int, now: datetime) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(CoachSlot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            CoachSlot.status == SlotStatus.OPEN,
+            CoachSlot.starts_at > now,
+        )
+    )
+    return count or 0

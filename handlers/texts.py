@@ -249,10 +249,10 @@ STAFF_WELCOME = (
 )
 STAFF_HELP = (
     "앙코르 직원용 도움말이에요.\n"
-    "/start 처음 화면 보기\n"
+    "코치: /slots 가능한 시간 열기, /schedule 다가오는 코칭 보기\n"
+    "관리자: /invite_coach 코치 초대 코드 만들기\n"
     "/delete 내 정보 모두 지우기\n"
-    "/help 이 도움말 보기\n\n"
-    "코치 메뉴와 관리자 메뉴는 준비하고 있어요."
+    "/help 이 도움말 보기"
 )
 
 # Answers that could not be used.
@@ -458,6 +458,83 @@ def senior_side(coach: str) -> str:
 
 RATING_QUESTION = "연습 면접은 어떠셨어요? 1점(아쉬움)부터 5점(아주 좋음)까지 골라 주세요."
 RATING_THANKS = "고맙습니다. 다음 코칭에 꼭 반영할게요."
+
+
+# Coaches and staff.
+STAFF_ONLY = "이 메뉴는 센터 직원과 코치만 쓸 수 있어요."
+COACH_SPECIALTIES = (
+    "제조·품질",
+    "시설·경비",
+    "운전·물류",
+    "돌봄",
+    "사무·회계",
+    "영업·판매",
+    "조리·청소",
+)
+
+
+def invite_created(code: str, link: str) -> str:
+    return f"코치 초대 코드: {code}\n코치님께 이 링크를 보내 주세요: {link}\n한 번만 쓸 수 있어요."
+
+
+INVITE_UNKNOWN = "초대 코드를 찾을 수 없거나 이미 쓰인 코드예요. 센터에 새 코드를 받아 주세요."
+COACH_ASK_NAME = "코치 등록을 시작할게요. 성함을 적어 주세요. (예: 박민정)"
+COACH_ASK_SPECIALTIES = (
+    "어떤 분야의 면접을 도와주실 수 있나요? 모두 고르신 뒤 '다음'을 눌러 주세요."
+)
+COACH_ASK_INTRO = (
+    "어르신들께 보여 드릴 짧은 소개를 적어 주세요. (예: 제조업 인사팀에서 20년 면접을 봤어요.)"
+)
+COACH_ASK_HOW = (
+    "코칭은 어떻게 하시나요? 아래에서 고르시거나 적어 주세요. (예: 화상(Zoom 링크는 예약 후 안내))"
+)
+COACH_HOW_OPTIONS = ("화상", "전화", "센터 상담실")
+COACH_INTRO_INVALID = (
+    "소개를 한두 문장으로 적어 주세요. (예: 제조업 인사팀에서 20년 면접을 봤어요.)"
+)
+COACH_HOW_INVALID = "코칭 방법을 적어 주세요. (예: 전화, 화상, 센터 상담실)"
+
+
+def coach_registered(name: str) -> str:
+    return (
+        f"{name} 코치님, 등록을 마쳤어요. 고맙습니다!\n"
+        "가능한 시간은 /slots 로 열고, 예약은 /schedule 에서 보실 수 있어요."
+    )
+
+
+SLOTS_ASK = (
+    "코칭이 가능한 시간을 적어 주세요. 여러 개는 줄을 바꿔 적어 주세요.\n"
+    "(예: 12월 3일 14:00-17:00, 30분)"
+)
+SLOTS_NOTHING = (
+    "알아듣지 못했어요. 날짜, 시간, 한 번의 길이를 함께 적어 주세요.\n"
+    "(예: 12월 3일 14:00-17:00, 30분)"
+)
+
+
+def slots_preview(lines: list[str], count: int) -> str:
+    return "이 시간들을 열까요?\n" + "\n".join(lines) + f"\n모두 {count}개예요."
+
+
+SLOTS_OPEN = "열기"
+SLOTS_RETYPE = "다시 적기"
+
+
+def slots_opened(count: int, skipped: int) -> str:
+    note = f" ({skipped}개는 이미 열려 있었어요.)" if skipped else ""
+    return f"{count}개 시간을 열었어요.{note} 어르신들이 예약하시면 바로 알려 드릴게요."
+
+
+SLOTS_PICK = "'열기' 또는 '다시 적기'를 눌러 주세요."
+SCHEDULE_EMPTY = "다가오는 예약이 없어요."
+
+
+def schedule_heading(open_count: int) -> str:
+    return f"다가오는 코칭이에요. 아직 열려 있는 시간은 {open_count}개예요."
+
+
+def schedule_line(when: str, senior: str) -> str:
+    return f"• {when} · {senior}님"
 
 
 # Command-line imports, read by centre staff.

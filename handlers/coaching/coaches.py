@@ -1,0 +1,280 @@
+"""The coach's side: joining by invitation, publishing free times, seeing the schedule.
+
+Admins hand out one-time codes (/invite_coach); a coach opens the bot with the code and
+answers four questions. Free times are typed the way coaches think of them ("12월 3일
+14:00-17:00, 30분") and shown back as individual sessions before anything is opened.
+Anyone without the role gets a polite no, and we get a log line.
+"""
+
+import logging
+import secrets
+from datetime import datetime
+from enum import IntEnum
+
+from telegram import Update
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
+
+from db.coaching import (
+    add_slots,
+    coach_schedule,
+    count_open_slots,
+    create_invite,
+    find_coach,
+    invite_is_open,
+    redeem_invite,
+    register_coach,
+)
+from db.models import Coach, Role, User
+from db.profiles import load_profile
+from db.users import ensure_role, find_user
+from handlers import texts
+from handlers.context import BotContext
+from handlers.replies import NO_KEYBOARD, Reply, rows, send
+from matching.slots import korean_time, parse_availability
+from matching.text import normalize
+
+logger = logging.getLogger(__name__)
+
+INVITE_PREFIX = "coach-"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_INVITE = "coach_invite"
+_DRAFT = "coach_draft"
+_WINDOWS = "coach_windows"
+ANSWER = filters.TEXT & ~filters.COMMAND
+
+
+class CoachStep(IntEnum):
+    NAME = 101
+    SPECIALTIES = 102
+    INTRO = 103
+    HOW = 104
+    SLOTS = 111
+    SLOTS_CONFIRM = 112
+
+
+async def _staff(update: Update, context: BotContext, role: Role) -> User | None:
+    """The person's account if they have `role` (admins may do anything); else a polite no."""
+    person = update.effective_user
+    assert person is not None
+    async with context.sessions.begin() as session:
+        if person.id in context.bot_data.admin_ids:
+            await ensure_role(session, person.id, Role.ADMIN)
+        account = await find_user(session, person.id)
+    if account is not None and account.role in (role, Role.ADMIN):
+        return account
+    logger.info("refused %s to user %s", role.value, person.id)
+    await send(update, Reply(texts.STAFF_ONLY))
+    return None
+
+
+async def invite_coach(update: Update, context: BotContext) -> None:
+    """/invite_coach (admins): a one-time code and the link a coach opens."""
+    account = await _staff(update, context, Role.ADMIN)
+    if account is None:
+        return
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    async with context.sessions.begin() as session:
+        await create_invite(session, code, account.id)
+    link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
+    await send(update, Reply(texts.invite_created(code, link)))
+
+
+async def start_registration(update: Update, context: BotContext) -> int:
+    """/start coach-CODE: check the code, then ask the coach's name."""
+    code = (context.args or [""])[0].removeprefix(INVITE_PREFIX).strip().upper()
+    async with context.sessions() as session:
+        open_invite = await invite_is_open(session, code)
+    if not open_invite:
+        await send(update, Reply(texts.INVITE_UNKNOWN, NO_KEYBOARD))
+        return ConversationHandler.END
+    context.scratch[_INVITE] = code
+    context.scratch[_DRAFT] = {"specialties": []}
+    await send(update, Reply(texts.COACH_ASK_NAME, NO_KEYBOARD))
+    return CoachStep.NAME
+
+
+async def coach_name(update: Update, context: BotContext) -> int:
+    name = normalize(_text(update))
+    if not 1 <= len(name) <= 20:
+        await send(update, Reply(texts.COACH_ASK_NAME))
+        return CoachStep.NAME
+    context.scratch[_DRAFT]["name"] = name
+    return await _ask_specialties(update, context)
+
+
+async def coach_specialty(update: Update, context: BotContext) -> int:
+    word = normalize(_text(update))
+    chosen: list[str] = context.scratch[_DRAFT]["specialties"]
+    if word in texts.NEXT_WORDS and chosen:
+        await send(update, Reply(texts.COACH_ASK_INTRO, NO_KEYBOARD))
+        return CoachStep.INTRO
+    if word in texts.COACH_SPECIALTIES and word not in chosen:
+        chosen.append(word)
+    return await _ask_specialties(update, context)
+
+
+async def _ask_specialties(update: Update, context: BotContext) -> int:
+    chosen = context.scratch[_DRAFT]["specialties"]
+    left = [s for s in texts.COACH_SPECIALTIES if s not in chosen]
+    controls = (texts.NEXT,) if chosen else ()
+    question = texts.COACH_ASK_SPECIALTIES
+    if chosen:
+        question = f"{texts.chosen_so_far('분야', chosen)}\n{question}"
+    await send(update, Reply(question, (*rows(left), controls) if controls else rows(left)))
+    return CoachStep.SPECIALTIES
+
+
+async def coach_intro(update: Update, context: BotContext) -> int:
+    intro = normalize(_text(update))
+    if not 5 <= len(intro) <= 300:
+        await send(update, Reply(texts.COACH_INTRO_INVALID))
+        return CoachStep.INTRO
+    context.scratch[_DRAFT]["introduction"] = intro
+    await send(update, Reply(texts.COACH_ASK_HOW, rows(texts.COACH_HOW_OPTIONS, 3)))
+    return CoachStep.HOW
+
+
+async def coach_how(update: Update, context: BotContext) -> int:
+    how = normalize(_text(update))
+    if not 2 <= len(how) <= 200:
+        await send(update, Reply(texts.COACH_HOW_INVALID))
+        return CoachStep.HOW
+    person = update.effective_user
+    assert person is not None
+    draft, code = context.scratch.pop(_DRAFT), context.scratch.pop(_INVITE)
+    async with context.sessions.begin() as session:
+        account = await ensure_role(session, person.id, Role.COACH)
+        if not await redeem_invite(session, code, account.id, context.now()):
+            await session.rollback()
+            await send(update, Reply(texts.INVITE_UNKNOWN, NO_KEYBOARD))
+            return ConversationHandler.END
+        await register_coach(
+            session,
+            account.id,
+            name=draft["name"],
+            specialties=draft["specialties"],
+            introduction=draft["introduction"],
+            how=how,
+        )
+    await send(update, Reply(texts.coach_registered(draft["name"]), NO_KEYBOARD))
+    return ConversationHandler.END
+
+
+async def ask_slots(update: Update, context: BotContext) -> int:
+    """/slots (coaches): free times in plain words."""
+    if await _coach(update, context) is None:
+        return ConversationHandler.END
+    await send(update, Reply(texts.SLOTS_ASK, NO_KEYBOARD))
+    return CoachStep.SLOTS
+
+
+async def read_slots(update: Update, context: BotContext) -> int:
+    answer = parse_availability(_text(update), now=context.now())
+    sessions = [pair for window in answer.windows for pair in window.slots()]
+    if not sessions:
+        problems = "\n".join(answer.problems) or texts.SLOTS_NOTHING
+        await send(update, Reply(problems))
+        return CoachStep.SLOTS
+    context.scratch[_WINDOWS] = [[start.isoformat(), end.isoformat()] for start, end in sessions]
+    lines = [f"• {korean_time(start)}" for start, _ in sessions[:20]]
+    preview = texts.slots_preview(lines, len(sessions))
+    if answer.problems:
+        preview = "\n".join([*answer.problems, "", preview])
+    await send(update, Reply(preview, rows([texts.SLOTS_OPEN, texts.SLOTS_RETYPE])))
+    return CoachStep.SLOTS_CONFIRM
+
+
+async def confirm_slots(update: Update, context: BotContext) -> int:
+    word = normalize(_text(update))
+    if word == texts.SLOTS_RETYPE:
+        await send(update, Reply(texts.SLOTS_ASK, NO_KEYBOARD))
+        return CoachStep.SLOTS
+    if word != texts.SLOTS_OPEN:
+        await send(update, Reply(texts.SLOTS_PICK))
+        return CoachStep.SLOTS_CONFIRM
+    coach = await _coach(update, context)
+    if coach is None:
+        return ConversationHandler.END
+    wanted = [
+        (datetime.fromisoformat(start), datetime.fromisoformat(end))
+        for start, end in context.scratch.pop(_WINDOWS, [])
+    ]
+    async with context.sessions.begin() as session:
+        opened = await add_slots(session, coach, wanted)
+    await send(update, Reply(texts.slots_opened(opened, len(wanted) - opened), NO_KEYBOARD))
+    return ConversationHandler.END
+
+
+async def schedule(update: Update, context: BotContext) -> None:
+    """/schedule (coaches): upcoming sessions and how many free times are left."""
+    coach = await _coach(update, context)
+    if coach is None:
+        return
+    now = context.now()
+    async with context.sessions() as session:
+        bookings = await coach_schedule(session, coach.id, now)
+        open_count = await count_open_slots(session, coach.id, now)
+        names = []
+        for booking in bookings:
+            profile = await load_profile(session, booking.user.telegram_id)
+            names.append(profile.name if profile and profile.name else "-")
+    if not bookings:
+        await send(update, Reply(f"{texts.SCHEDULE_EMPTY} {texts.schedule_heading(open_count)}"))
+        return
+    lines = [
+        texts.schedule_line(korean_time(b.slot.starts_at), name)
+        for b, name in zip(bookings, names, strict=True)
+    ]
+    await send(update, Reply("\n".join([texts.schedule_heading(open_count), *lines])))
+
+
+async def _coach(update: Update, context: BotContext) -> Coach | None:
+    account = await _staff(update, context, Role.COACH)
+    if account is None:
+        return None
+    async with context.sessions() as session:
+        coach = await find_coach(session, account.id)
+    if coach is None:
+        await send(update, Reply(texts.STAFF_ONLY))
+    return coach
+
+
+async def stop(update: Update, context: BotContext) -> int:
+    for key in (_INVITE, _DRAFT, _WINDOWS):
+        context.scratch.pop(key, None)
+    await send(update, Reply(texts.CANCELLED, NO_KEYBOARD))
+    return ConversationHandler.END
+
+
+def _text(update: Update) -> str:
+    message = update.effective_message
+    return (message.text or "") if message else ""
+
+
+def build_coach_conversations() -> list[ConversationHandler[BotContext]]:
+    """Registration (entered by an invitation link) and publishing free times."""
+    registration = ConversationHandler(
+        entry_points=[
+            CommandHandler("start", start_registration, filters.Regex(rf"^/start {INVITE_PREFIX}"))
+        ],
+        states={
+            CoachStep.NAME: [MessageHandler(ANSWER, coach_name)],
+            CoachStep.SPECIALTIES: [MessageHandler(ANSWER, coach_specialty)],
+            CoachStep.INTRO: [MessageHandler(ANSWER, coach_intro)],
+            CoachStep.HOW: [MessageHandler(ANSWER, coach_how)],
+        },
+        fallbacks=[CommandHandler("cancel", stop)],
+        name="coach_registration",
+        persistent=True,
+    )
+    publishing = ConversationHandler(
+        entry_points=[CommandHandler("slots", ask_slots)],
+        states={
+            CoachStep.SLOTS: [MessageHandler(ANSWER, read_slots)],
+            CoachStep.SLOTS_CONFIRM: [MessageHandler(ANSWER, confirm_slots)],
+        },
+        fallbacks=[CommandHandler("cancel", stop)],
+        name="coach_slots",
+        persistent=True,
+    )
+    return [registration, publishing]

@@ -526,7 +526,10 @@ def slots_opened(count: int, skipped: int) -> str:
 
 
 SLOTS_PICK = "'열기' 또는 '다시 적기'를 눌러 주세요."
-SCHEDULE_EMPTY = "다가오는 예약이 없어요."
+
+
+def schedule_empty(open_count: int) -> str:
+    return f"다가오는 예약이 없어요. 열려 있는 시간은 {open_count}개예요."
 
 
 def schedule_heading(open_count: int) -> str:

@@ -1,8 +1,8 @@
 """Sample data for the demo, loaded once into a fresh database.
 
-Realistic Korean companies (with the centre's visit log), postings and seniors met
-offline come from `data/` beside this file, through the same importers staff use.
-Coaches' availability and interview stories wait there for the features that use them.
+Realistic Korean companies (with the centre's visit log), postings, seniors met
+offline and coaches with their free times come from `data/` beside this file, read by
+the same code staff and coaches use. Interview stories wait there for their feature.
 """
 
 from datetime import date, datetime
@@ -15,9 +15,11 @@ from bot.channels.updates import Person
 from bot.imports.csv_rows import read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
+from db.coaching import add_slots, register_coach
 from db.companies import get_or_add_company, record_visit
 from db.models import Company, Role, Vetting
 from db.users import ensure_role
+from matching.slots import parse_availability
 
 DATA = Path(__file__).parent / "data"
 COMPANY_COLUMNS = (
@@ -31,6 +33,8 @@ COMPANY_COLUMNS = (
     "notes",
 )
 
+COACH_COLUMNS = ("name", "specialties", "introduction", "how", "availability")
+
 DEMO_SENIOR = Person(10_001, "영수", "김")
 DEMO_COACH = Person(20_001, "민정", "박")
 DEMO_ADMIN = Person(30_001, "지현", "이")
@@ -41,7 +45,7 @@ async def seed_demo(sessions: async_sessionmaker[AsyncSession], now: datetime) -
     async with sessions.begin() as session:
         if await session.scalar(select(func.count()).select_from(Company)):
             return
-        await ensure_role(session, DEMO_COACH.id, Role.COACH)
+        await _seed_coaches(session, now)
         for row in read_rows(DATA / "companies.csv", COMPANY_COLUMNS):
             company, _ = await get_or_add_company(session, row.get("name"))
             company.industry = row.get("industry") or None
@@ -60,3 +64,21 @@ async def seed_demo(sessions: async_sessionmaker[AsyncSession], now: datetime) -
                 )
     await import_jobs(sessions, read_rows(DATA / "jobs.csv", JOB_COLUMNS))
     await import_profiles(sessions, read_rows(DATA / "profiles.csv", PROFILE_COLUMNS), now)
+
+
+async def _seed_coaches(session: AsyncSession, now: datetime) -> None:
+    """The first sample coach is the demo's coach persona; each opens the times it lists."""
+    for number, row in enumerate(read_rows(DATA / "coaches.csv", COACH_COLUMNS)):
+        user = await ensure_role(session, DEMO_COACH.id + number, Role.COACH)
+        coach = await register_coach(
+            session,
+            user.id,
+            name=row.get("name"),
+            specialties=row.items("specialties"),
+            introduction=row.get("introduction"),
+            how=row.get("how"),
+        )
+        free = parse_availability("\n".join(row.items("availability")), now=now)
+        await add_slots(
+            session, coach, [pair for window in free.windows for pair in window.slots()]
+        )

@@ -219,7 +219,7 @@ async def schedule(update: Update, context: BotContext) -> None:
             profile = await load_profile(session, booking.user.telegram_id)
             names.append(profile.name if profile and profile.name else "-")
     if not bookings:
-        await send(update, Reply(f"{texts.SCHEDULE_EMPTY} {texts.schedule_heading(open_count)}"))
+        await send(update, Reply(texts.schedule_empty(open_count)))
         return
     lines = [
         texts.schedule_line(korean_time(b.slot.starts_at), name)

@@ -66,6 +66,8 @@ async def test_register_publish_and_see_the_schedule(bot: BotHarness, senior: Ch
 
 async def test_times_that_cannot_be_read_are_explained(bot: BotHarness) -> None:
     coach = await _register(bot)
+    await coach.send("/schedule")
+    assert coach.last == texts.schedule_empty(0)
     await coach.send("/slots")
     await coach.send("다음 주쯤 아무 때나")
     assert "예: 12월 3일 14:00-17:00, 30분" in coach.last

@@ -415,6 +415,13 @@ def my_booking(when: str, coach: str, how: str) -> str:
 
 
 BUTTON_CANCEL_BOOKING = "예약 취소"
+BUTTON_MOVE_BOOKING = "시간 바꾸기"
+MOVE_PICK = "바꿀 시간을 골라 주세요. 같은 코치님의 빈 시간이에요."
+MOVE_NONE = "이 코치님은 지금 다른 빈 시간이 없어요. 취소하고 다른 코치님을 고르실 수 있어요."
+
+
+def booking_moved(when: str, coach: str, how: str) -> str:
+    return f"시간을 바꿨어요. {when}, {coach} 코치님과 만나요.\n방법: {how}"
 
 
 def booking_cancelled(when: str) -> str:

@@ -73,6 +73,10 @@ async def coaching_button(update: Update, context: BotContext) -> None:
         reply = await _book(context, person.id, int(rest[0]))
     elif step == "x":
         reply = await _cancel(context, person.id, int(rest[0]))
+    elif step == "m":
+        reply = await _move_choices(context, person.id, int(rest[0]))
+    elif step == "mv":
+        reply = await _move(context, person.id, int(rest[0]), int(rest[1]))
     elif step == "r":
         reply = await _rate(context, person.id, int(rest[0]), int(rest[1]))
     else:
@@ -93,8 +97,13 @@ async def my_bookings(update: Update, context: BotContext) -> None:
     for booking in bookings:
         slot = booking.slot
         text = texts.my_booking(korean_time(slot.starts_at), slot.coach.name, slot.coach.how)
-        cancel = [[{"text": texts.BUTTON_CANCEL_BOOKING, "data": _data("x", booking.id)}]]
-        await send_payload(update, {"text": text, "buttons": cancel})
+        buttons = [
+            [
+                {"text": texts.BUTTON_MOVE_BOOKING, "data": _data("m", booking.id)},
+                {"text": texts.BUTTON_CANCEL_BOOKING, "data": _data("x", booking.id)},
+            ]
+        ]
+        await send_payload(update, {"text": text, "buttons": buttons})
 
 
 async def _free_slots(context: BotContext, specialty: str | None) -> list[CoachSlot]:
@@ -222,6 +231,66 @@ async def _cancel(context: BotContext, telegram_id: int, booking_id: int) -> Pay
             return {"text": texts.BOOKING_ALREADY_CANCELLED}
         await _tell_coach(session, context, account, booking)
         return {"text": texts.booking_cancelled(korean_time(slot.starts_at))}
+
+
+async def _move_choices(context: BotContext, telegram_id: int, booking_id: int) -> Payload:
+    """The same coach's free times, to move a booking to."""
+    async with context.sessions() as session:
+        account = await find_user(session, telegram_id)
+        booking = await find_booking(session, booking_id, account.id) if account else None
+    if booking is None or booking.status is not BookingStatus.BOOKED:
+        return {"text": texts.BOOKING_ALREADY_CANCELLED}
+    coach = booking.slot.coach
+    if booking.slot.starts_at <= context.now() + context.bot_data.booking_cut_off:
+        return {"text": texts.booking_locked(_cut_off_hours(context), coach.name, coach.how)}
+    free = [s for s in await _free_slots(context, None) if s.coach_id == coach.id][:10]
+    if not free:
+        return {"text": texts.MOVE_NONE}
+    buttons = [
+        [{"text": korean_time(slot.starts_at), "data": _data("mv", booking.id, slot.id)}]
+        for slot in free
+    ]
+    return {"text": texts.MOVE_PICK, "buttons": buttons}
+
+
+async def _move(context: BotContext, telegram_id: int, booking_id: int, slot_id: int) -> Payload:
+    """Cancel and book in one step: if the new time is gone, the old booking stays."""
+    data = context.bot_data
+    now = context.now()
+    async with context.sessions.begin() as session:
+        account = await find_user(session, telegram_id)
+        if account is None:
+            return {"text": texts.BOOKING_ALREADY_CANCELLED}
+        async with session.begin_nested() as attempt:
+            old = await cancel_booking(
+                session, booking_id, account.id, now=now, cut_off=data.booking_cut_off
+            )
+            if not isinstance(old, Booking):
+                await attempt.rollback()
+                return await _cancel(context, telegram_id, booking_id)
+            new = await book(
+                session,
+                slot_id,
+                account.id,
+                now=now,
+                cut_off=data.booking_cut_off,
+                max_upcoming=data.max_upcoming_bookings,
+            )
+            if not isinstance(new, Booking):
+                await attempt.rollback()
+                refusal = new
+        if isinstance(new, Booking):
+            moved = await find_booking(session, new.id, account.id)
+            assert moved is not None
+            await _tell_coach(session, context, account, old)
+            await _tell_coach(session, context, account, moved)
+            slot = moved.slot
+            return {
+                "text": texts.booking_moved(
+                    korean_time(slot.starts_at), slot.coach.name, slot.coach.how
+                )
+            }
+    return await _refused(context, refusal, slot_id)
 
 
 def rating_buttons(booking: Booking) -> list[list[dict[str, str]]]:

@@ -169,3 +169,49 @@ async def test_no_reminder_after_a_cancel(bot: BotHarness, senior: Chat) -> None
     await bot.run_job(DISPATCH_JOB)
     assert _texts(bot, senior.person.id, "코칭 안내") == []
     assert _texts(bot, COACH.id, "코칭 안내") == []
+
+
+async def test_move_a_booking_to_another_time(bot: BotHarness, senior: Chat) -> None:
+    await complete_profile(senior)
+    four_pm = THREE_PM_DEC_3 + timedelta(hours=1)
+    await _coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
+    await _to_times(senior)
+    await senior.tap("오후 3:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+    await senior.send("/mybookings")
+    await senior.tap(texts.BUTTON_MOVE_BOOKING)
+    assert senior.last == texts.MOVE_PICK
+    assert senior.inline_buttons == ["12월 3일 (목) 오후 4:00"]
+    await senior.tap("12월 3일 (목) 오후 4:00")
+    assert senior.last.startswith(
+        "시간을 바꿨어요. 12월 3일 (목) 오후 4:00, 박민정 코치님과 만나요."
+    )
+    await senior.send("/mybookings")
+    assert "12월 3일 (목) 오후 4:00" in senior.last
+    await bot.run_job(DISPATCH_JOB)
+    notices = [c.params["text"] for c in bot.calls_to(COACH.id) if c.method == "sendMessage"]
+    assert notices[-2].startswith("예약 취소: 12월 3일 (목) 오후 3:00")
+    assert notices[-1].startswith("새 예약: 12월 3일 (목) 오후 4:00")
+
+
+async def test_moving_onto_a_taken_time_keeps_the_old_booking(
+    bot: BotHarness, senior: Chat
+) -> None:
+    other = bot.chat(OTHER_SENIOR)
+    await complete_profile(senior)
+    await agree(other)
+    await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)
+    four_pm = THREE_PM_DEC_3 + timedelta(hours=1)
+    await _coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
+    await _to_times(senior)
+    await senior.tap("오후 3:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+    await senior.send("/mybookings")
+    await senior.tap(texts.BUTTON_MOVE_BOOKING)
+    await _to_times(other)
+    await other.tap("오후 4:00 · 박민정")
+    await other.tap(texts.COACHING_BOOK)
+    await senior.tap("12월 3일 (목) 오후 4:00")
+    assert senior.last == texts.COACHING_TAKEN_NONE
+    await senior.send("/mybookings")
+    assert "12월 3일 (목) 오후 3:00" in senior.last

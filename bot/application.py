@@ -28,7 +28,14 @@ from bot.reminders import ReminderTicks
 from handlers import texts
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
-from handlers.coaching.coaches import build_coach_conversations, invite_coach, schedule
+from handlers.coaching.coaches import (
+    SLOT_PREFIX,
+    build_coach_conversations,
+    invite_coach,
+    my_slots,
+    schedule,
+    slot_button,
+)
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from handlers.errors import on_error
 from handlers.guards import guard_handlers
@@ -103,6 +110,8 @@ def register_handlers(application: BotApplication) -> None:
             CallbackQueryHandler(coaching_button, pattern=rf"^{BOOKING_PREFIX}:"),
             CommandHandler("invite_coach", invite_coach),
             CommandHandler("schedule", schedule),
+            CommandHandler("myslots", my_slots),
+            CallbackQueryHandler(slot_button, pattern=rf"^{SLOT_PREFIX}:(rm|rr):\d+(:\d)?$"),
             *build_coach_conversations(),
             build_profile_conversation(),
             CommandHandler("cancel", nothing_to_cancel),

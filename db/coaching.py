@@ -306,3 +306,42 @@ async def count_open_slots(session: AsyncSession, coach_id: int, now: datetime) 
         )
     )
     return count or 0
+
+
+async def coach_slots_ahead(
+    session: AsyncSession, coach_id: int, now: datetime
+) -> list[CoachSlot]:
+    """A coach's upcoming open and booked times, soonest first."""
+    result = await session.scalars(
+        select(CoachSlot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            CoachSlot.status.in_([SlotStatus.OPEN, SlotStatus.BOOKED]),
+            CoachSlot.starts_at > now,
+        )
+        .order_by(CoachSlot.starts_at)
+    )
+    return list(result)
+
+
+async def remove_slot(
+    session: AsyncSession, coach_id: int, slot_id: int, reason: str | None
+) -> Booking | Refusal | None:
+    """Take a time off the calendar; a booking on it is cancelled (and returned to tell)."""
+    slot = await session.scalar(
+        select(CoachSlot).where(CoachSlot.id == slot_id, CoachSlot.coach_id == coach_id)
+    )
+    if slot is None or slot.status not in (SlotStatus.OPEN, SlotStatus.BOOKED):
+        return Refusal.GONE
+    booking = await session.scalar(
+        select(Booking)
+        .where(Booking.slot_id == slot_id, Booking.status == BookingStatus.BOOKED)
+        .options(joinedload(Booking.user), joinedload(Booking.slot).joinedload(CoachSlot.coach))
+    )
+    slot.status = SlotStatus.REMOVED
+    if booking is not None:
+        booking.status = BookingStatus.CANCELLED
+        booking.cancel_reason = reason
+        await cancel_pending(session, reminder_key_prefix(booking.id))
+    await session.flush()
+    return booking

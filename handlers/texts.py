@@ -249,7 +249,7 @@ STAFF_WELCOME = (
 )
 STAFF_HELP = (
     "앙코르 직원용 도움말이에요.\n"
-    "코치: /slots 가능한 시간 열기, /schedule 다가오는 코칭 보기\n"
+    "코치: /slots 가능한 시간 열기, /myslots 연 시간 보기·지우기, /schedule 다가오는 코칭 보기\n"
     "관리자: /invite_coach 코치 초대 코드 만들기\n"
     "/delete 내 정보 모두 지우기\n"
     "/help 이 도움말 보기"
@@ -533,6 +533,24 @@ def slots_opened(count: int, skipped: int) -> str:
 
 
 SLOTS_PICK = "'열기' 또는 '다시 적기'를 눌러 주세요."
+MY_SLOTS_NONE = "앞으로 열려 있는 시간이 없어요. /slots 로 새 시간을 열 수 있어요."
+BUTTON_REMOVE_SLOT = "지우기"
+SLOT_BOOKED_MARK = "예약됨"
+SLOT_REMOVE_REASON = "이 시간은 예약이 있어요. 어르신께 알려 드릴 사유를 골라 주세요."
+SLOT_REMOVE_REASONS = ("개인 사정", "건강 문제", "일정 변경")
+SLOT_REMOVED = "그 시간을 지웠어요."
+SLOT_GONE = "이미 지웠거나 지난 시간이에요."
+
+
+def slot_removed_booked(senior: str) -> str:
+    return f"그 시간을 지우고 {senior}님께 바로 알려 드렸어요."
+
+
+def senior_told_removed(when: str, coach: str, reason: str) -> str:
+    return (
+        f"죄송해요. {coach} 코치님 사정({reason})으로 {when} 코칭이 취소되었어요.\n"
+        "'면접 코칭 예약'에서 다른 시간을 골라 주세요."
+    )
 
 
 def schedule_empty(open_count: int) -> str:

@@ -15,27 +15,33 @@ from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from db.coaching import (
+    Refusal,
     add_slots,
     coach_schedule,
+    coach_slots_ahead,
     count_open_slots,
     create_invite,
     find_coach,
+    find_slot,
     invite_is_open,
     redeem_invite,
     register_coach,
+    remove_slot,
 )
-from db.models import Coach, Role, User
+from db.models import Booking, Coach, Role, SlotStatus, User
+from db.outbox import enqueue
 from db.profiles import load_profile
 from db.users import ensure_role, find_user
 from handlers import texts
 from handlers.context import BotContext
-from handlers.replies import NO_KEYBOARD, Reply, rows, send
+from handlers.replies import NO_KEYBOARD, Reply, rows, send, send_payload
 from matching.slots import korean_time, parse_availability
 from matching.text import normalize
 
 logger = logging.getLogger(__name__)
 
 INVITE_PREFIX = "coach-"
+MAX_LISTED_SLOTS = 20
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _INVITE = "coach_invite"
 _DRAFT = "coach_draft"
@@ -226,6 +232,71 @@ async def schedule(update: Update, context: BotContext) -> None:
         for b, name in zip(bookings, names, strict=True)
     ]
     await send(update, Reply("\n".join([texts.schedule_heading(open_count), *lines])))
+
+
+SLOT_PREFIX = "cs"
+
+
+async def my_slots(update: Update, context: BotContext) -> None:
+    """/myslots (coaches): upcoming times, each with a button to take it off."""
+    coach = await _coach(update, context)
+    if coach is None:
+        return
+    async with context.sessions() as session:
+        slots = await coach_slots_ahead(session, coach.id, context.now())
+    if not slots:
+        await send(update, Reply(texts.MY_SLOTS_NONE))
+        return
+    for slot in slots[:MAX_LISTED_SLOTS]:
+        booked = f" · {texts.SLOT_BOOKED_MARK}" if slot.status is SlotStatus.BOOKED else ""
+        remove = [[{"text": texts.BUTTON_REMOVE_SLOT, "data": f"{SLOT_PREFIX}:rm:{slot.id}"}]]
+        await send_payload(
+            update, {"text": korean_time(slot.starts_at) + booked, "buttons": remove}
+        )
+
+
+async def slot_button(update: Update, context: BotContext) -> None:
+    """지우기 under a time, then (if someone booked it) the reason to tell them."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    await query.answer()
+    coach = await _coach(update, context)
+    if coach is None:
+        return
+    _, action, slot_id, *reason = query.data.split(":")
+    async with context.sessions.begin() as session:
+        slot = await find_slot(session, int(slot_id))
+        if slot is None or slot.coach_id != coach.id:
+            await send(update, Reply(texts.SLOT_GONE))
+            return
+        if action == "rm" and slot.status is SlotStatus.BOOKED:
+            buttons = [
+                [{"text": r, "data": f"{SLOT_PREFIX}:rr:{slot.id}:{n}"}]
+                for n, r in enumerate(texts.SLOT_REMOVE_REASONS)
+            ]
+            await send_payload(update, {"text": texts.SLOT_REMOVE_REASON, "buttons": buttons})
+            return
+        why = texts.SLOT_REMOVE_REASONS[int(reason[0])] if reason else None
+        outcome = await remove_slot(session, coach.id, slot.id, why)
+        if outcome is Refusal.GONE:
+            await send(update, Reply(texts.SLOT_GONE))
+            return
+        if isinstance(outcome, Booking):
+            when = korean_time(slot.starts_at)
+            await enqueue(
+                session,
+                user_id=outcome.user_id,
+                kind="coaching",
+                payload={"text": texts.senior_told_removed(when, coach.name, why or "-")},
+                dedupe_key=f"coach:removed:{outcome.id}",
+                not_before=context.now(),
+            )
+            profile = await load_profile(session, outcome.user.telegram_id)
+            reply = texts.slot_removed_booked(profile.name if profile and profile.name else "")
+        else:
+            reply = texts.SLOT_REMOVED
+    await send(update, Reply(reply))
 
 
 async def _coach(update: Update, context: BotContext) -> Coach | None:

@@ -2,6 +2,7 @@
 
 import re
 
+from bot.application import DISPATCH_JOB
 from bot.channels.local import BOT_USER
 from bot.channels.updates import Person
 from handlers import texts
@@ -101,3 +102,46 @@ async def test_staff_commands_say_no_politely_to_others(bot: BotHarness, senior:
     coach = await _register(bot)
     await coach.send("/invite_coach")
     assert coach.last == texts.STAFF_ONLY
+
+
+def _button_data(bot: BotHarness, chat: Chat, text_start: str, label: str) -> str:
+    for call in reversed(bot.calls_to(chat.person.id)):
+        if str(call.params.get("text", "")).startswith(text_start):
+            for row in call.params["reply_markup"]["inline_keyboard"]:
+                for button in row:
+                    if button["text"] == label:
+                        return str(button["callback_data"])
+    raise AssertionError(f"no {label!r} under a message starting {text_start!r}")
+
+
+async def test_remove_free_and_booked_times(bot: BotHarness, senior: Chat) -> None:
+    coach = await _register(bot)
+    await coach.send("/slots")
+    await coach.send("12월 3일 14:00-15:00, 30분")
+    await coach.press(texts.SLOTS_OPEN)
+    await complete_profile(senior)
+    await senior.send("/coaching")
+    await senior.tap("제조·품질")
+    await senior.tap("12월 3일 (목)")
+    await senior.tap("오후 2:00 · 박민정")
+    await senior.tap(texts.COACHING_BOOK)
+
+    await coach.send("/myslots")
+    assert coach.replies == ["12월 3일 (목) 오후 2:00 · 예약됨", "12월 3일 (목) 오후 2:30"]
+    await coach.press_data(_button_data(bot, coach, "12월 3일 (목) 오후 2:30", "지우기"))
+    assert coach.last == texts.SLOT_REMOVED
+    await coach.press_data(_button_data(bot, coach, "12월 3일 (목) 오후 2:00", "지우기"))
+    assert coach.last == texts.SLOT_REMOVE_REASON
+    await coach.tap("건강 문제")
+    assert coach.last == texts.slot_removed_booked("김영수")
+    await coach.tap("건강 문제")
+    assert coach.last == texts.SLOT_GONE
+
+    await bot.run_job(DISPATCH_JOB)
+    assert senior.harness.calls_to(senior.person.id)[-1].params["text"] == (
+        texts.senior_told_removed("12월 3일 (목) 오후 2:00", "박민정", "건강 문제")
+    )
+    await senior.send("/mybookings")
+    assert senior.last == texts.MY_BOOKINGS_NONE
+    await coach.send("/myslots")
+    assert coach.last == texts.MY_SLOTS_NONE

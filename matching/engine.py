@@ -18,16 +18,20 @@ passed (tests pass their own map).
 """
 
 import datetime
+import gc
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
-from matching.fit import PreparedSeeker, cheap_parts, finish, make_match
+from matching.alerts import seekers_for
+from matching.fit import PreparedSeeker
 from matching.matches import Match, SeekerFacts
 from matching.posting_index import PostingIndex, posting_index
 from matching.postings import PostingFacts
-from matching.ranking import FuzzyHits, SourceRelations, distinct_sources, fuzzy_hits, rank_one
-from matching.regionfit import ANYWHERE, Neighbours, acceptance, default_neighbours
+from matching.ranking import rank_one
+from matching.regionfit import Neighbours, default_neighbours
 from matching.scoring import MIN_SCORE
+from matching.similarity import FuzzyHits, distinct_sources, fuzzy_hits
 
 __all__ = [
     "MIN_SCORE",
@@ -66,19 +70,37 @@ def rank_all(
     index = posting_index(postings, today=today, vetted_only=vetted_only)
     around = neighbours or default_neighbours
     hits = fuzzy_hits(distinct_sources(seekers), index)
-    if workers <= 1 or len(seekers) < 2 * _CHUNK:
-        return {
-            seeker.key: rank_one(PreparedSeeker(seeker, today, around), index, hits, top)
-            for seeker in seekers
-        }
+    if workers <= 1 or len(seekers) < 2:
+        with _quiet_gc():
+            return {
+                seeker.key: rank_one(PreparedSeeker(seeker, today, around), index, hits, top)
+                for seeker in seekers
+            }
     _job = (seekers, index, hits, today, around, top)
+    gc.freeze()  # workers then never touch (and so never copy) the parent's objects for GC
     try:
-        ranges = [(start, start + _CHUNK) for start in range(0, len(seekers), _CHUNK)]
+        chunk = max(1, min(_CHUNK, len(seekers) // (4 * workers)))
+        ranges = [(start, start + chunk) for start in range(0, len(seekers), chunk)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             parts = pool.map(_rank_range, ranges, chunksize=1)
     finally:
         _job = None
+        gc.unfreeze()
     return {key: matches for part in parts for key, matches in part}
+
+
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """Pause the cycle collector while ranking: it allocates millions of small objects but
+    no cycles, so reference counting frees everything and the collector's passes over
+    every live object are pure overhead (about 5-10%)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _rank_range(bounds: tuple[int, int]) -> list[tuple[str, list[Match]]]:
@@ -86,10 +108,11 @@ def _rank_range(bounds: tuple[int, int]) -> list[tuple[str, list[Match]]]:
     assert _job is not None, "only called in a worker forked by rank_all"
     seekers, index, hits, today, around, top = _job
     start, end = bounds
-    return [
-        (seeker.key, rank_one(PreparedSeeker(seeker, today, around), index, hits, top))
-        for seeker in seekers[start:end]
-    ]
+    with _quiet_gc():
+        return [
+            (seeker.key, rank_one(PreparedSeeker(seeker, today, around), index, hits, top))
+            for seeker in seekers[start:end]
+        ]
 
 
 def rank_postings(
@@ -117,50 +140,10 @@ def seekers_for_posting(
 ) -> list[tuple[str, Match]]:
     """(seeker key, match) for everyone a new posting fits, best first (ties: input order).
 
-    Relations are worked out once per distinct title anyone wrote, and a seeker is only
-    prepared in full once the place and the title relation say the posting may fit them.
+    Only seekers who wrote a title related to the posting are looked at (`matching.alerts`);
+    pass the same seeker objects again and their index is reused.
     """
     index = PostingIndex([posting], today=today, vetted_only=vetted_only)
     if not len(index):
         return []
-    around = neighbours or default_neighbours
-    keys = index.keys[0]
-    relations = SourceRelations(index, seekers)
-    found: list[tuple[float, int, str, Match]] = []
-    single = len(keys) == 1
-    first = keys[0] if keys else ""
-    may_fit = relations.may_fit
-    for position, facts in enumerate(seekers):
-        if not may_fit(facts):
-            continue
-        accept = acceptance(tuple(facts.regions), around)
-        if accept is None:
-            tier = ANYWHERE
-        else:
-            if single:
-                tier = accept.get(first, -1.0)
-            else:
-                tier = max((accept.get(k, -1.0) for k in keys), default=-1.0)
-            if tier < 0.0:
-                continue
-        seeker = PreparedSeeker(facts, today, around)
-        cheap = cheap_parts(seeker, index, 0, tier) if seeker.sources else None
-        if cheap is None:
-            continue
-        values: list[float] = []
-        shared: list[bool] = []
-        reached = False
-        for source in seeker.sources:
-            value, trade, reach = relations.of(source)
-            values.append(value)
-            shared.append(trade)
-            reached = reached or reach
-        if not reached:
-            continue
-        score = finish(seeker, index, 0, cheap, (values, shared))
-        if score is None or score < MIN_SCORE:
-            continue
-        match = make_match(seeker, index, 0, score, tier, (values, shared))
-        found.append((-score, position, facts.key, match))
-    found.sort()
-    return [(key, match) for _, _, key, match in found]
+    return seekers_for(index, seekers, today, neighbours or default_neighbours)

@@ -7,7 +7,6 @@ seekers, and one new posting) use these same functions, so they give the same sc
 """
 
 import datetime
-from collections.abc import Sequence
 
 from matching.matches import Match, SeekerFacts
 from matching.posting_index import PostingIndex
@@ -18,6 +17,7 @@ from matching.scoring import (
     MATCHED,
     MIN_RELEVANCE,
     UNKNOWN_CAREER_MONTHS,
+    UNKNOWN_EXPERIENCE,
     W_AGE,
     W_CONTEXT,
     W_DISLIKED,
@@ -27,14 +27,12 @@ from matching.scoring import (
     W_REGION,
     W_TIMING,
     W_TITLE,
-    Source,
     age_fit,
     drives,
     experience_fit,
     held_certificates,
     make_sources,
     pay_fit,
-    term_relation,
     title_fit,
     title_reason,
 )
@@ -47,7 +45,7 @@ Relations = tuple[list[float], list[bool]]
 
 
 class PreparedSeeker:
-    """A seeker's facts in the form the scoring loop reads, with bounds for pruning."""
+    """A seeker's facts in the form the scoring loop reads."""
 
     __slots__ = (
         "accept",
@@ -56,14 +54,13 @@ class PreparedSeeker:
         "context_sources",
         "disliked",
         "drives",
-        "experience_max",
         "facts",
+        "has_careers",
         "has_desired",
         "held",
+        "part_time",
         "pay",
-        "rest_bound",
         "sources",
-        "total_months",
         "types",
     )
 
@@ -75,14 +72,10 @@ class PreparedSeeker:
         self.pay = facts.pay_monthly if facts.pay_monthly and facts.pay_monthly > 0 else None
         self.age = today.year - facts.birth_year if facts.birth_year else None
         self.types = frozenset(facts.employment_types)
+        self.part_time = self.types == {"part_time"}
         self.held = held_certificates(facts.certificates)
         self.drives = drives(self.held)
         self.disliked = facts.disliked_families
-        self.total_months = sum(
-            UNKNOWN_CAREER_MONTHS if source.months is None else source.months
-            for source in self.sources
-            if not source.desired
-        )
         # Sources with qualifiers ("자동차부품"): the only ones that can earn the context bonus.
         self.context_sources = tuple(
             (slot, source.terms.qualifiers)
@@ -90,16 +83,32 @@ class PreparedSeeker:
             if source.terms.qualifiers
         )
         self.context_bound = W_CONTEXT if self.context_sources else 0.0
-        self.experience_max = W_EXPERIENCE * min(self.total_months / FULL_EXPERIENCE_MONTHS, 1.0)
-        # The most the parts other than title and place can add for this seeker.
-        self.rest_bound = (
-            W_PAY * (1.0 if self.pay is not None else pay_fit(None, None, None))
-            + W_AGE * (1.0 if self.age is not None else age_fit(None, None, None, False))
-            + W_TIMING
-            + (W_LICENCE if self.held else 0.0)
-            + self.experience_max
-            + self.context_bound
+        self.has_careers = any(not source.desired for source in self.sources)
+
+
+def bounds(seeker: PreparedSeeker) -> tuple[float, float]:
+    """(most experience points, most points of every part but title and place) for a seeker.
+
+    Only ranking many postings needs these, to skip postings that cannot make the top list.
+    """
+    if seeker.has_careers:
+        months = sum(
+            UNKNOWN_CAREER_MONTHS if source.months is None else source.months
+            for source in seeker.sources
+            if not source.desired
         )
+        experience = W_EXPERIENCE * min(months / FULL_EXPERIENCE_MONTHS, 1.0)
+    else:
+        experience = W_EXPERIENCE * UNKNOWN_EXPERIENCE
+    rest = (
+        W_PAY * (1.0 if seeker.pay is not None else pay_fit(None, None, None))
+        + W_AGE * (1.0 if seeker.age is not None else age_fit(None, None, None, False))
+        + W_TIMING
+        + (W_LICENCE if seeker.held else 0.0)
+        + experience
+        + seeker.context_bound
+    )
+    return experience, rest
 
 
 def licences_held(seeker: PreparedSeeker, index: PostingIndex, i: int) -> bool:
@@ -117,7 +126,7 @@ def cheap_parts(seeker: PreparedSeeker, index: PostingIndex, i: int, tier: float
     The hard filters here are pay, age, employment type and licences (place and relevance
     are the caller's). The ranking loop inlines exactly this arithmetic, in this order.
     """
-    pay = index.pay_points(seeker.pay)[i]
+    pay = index.pay_points(seeker.pay, seeker.part_time)[i]
     if pay is None:
         return None
     age = index.age_points(seeker.age)[i]
@@ -131,29 +140,6 @@ def cheap_parts(seeker: PreparedSeeker, index: PostingIndex, i: int, tier: float
     if seeker.disliked and not index.families[i].isdisjoint(seeker.disliked):
         score -= W_DISLIKED
     return score
-
-
-def relations(
-    sources: Sequence[Source], index: PostingIndex, i: int, fuzzy: Sequence[dict[int, float]]
-) -> Relations:
-    """Each source's relation to posting `i`: taxonomy, containment or fuzzy, the best."""
-    values: list[float] = []
-    shared: list[bool] = []
-    terms, qualifiers, context, title, titles = (
-        index.terms[i],
-        index.qualifiers[i],
-        index.context[i],
-        index.title_keys[i],
-        index.term_sets[i],
-    )
-    for slot, source in enumerate(sources):
-        value, trade = term_relation(source, terms, qualifiers, context, title, titles)
-        found = fuzzy[slot]
-        if found:
-            value = max(value, max((found.get(form, 0.0) for form in index.forms[i]), default=0.0))
-        values.append(value)
-        shared.append(trade)
-    return values, shared
 
 
 def core(seeker: PreparedSeeker, index: PostingIndex, i: int, found: Relations) -> float | None:
@@ -179,7 +165,8 @@ def core(seeker: PreparedSeeker, index: PostingIndex, i: int, found: Relations) 
     if fit < MIN_RELEVANCE:
         return None
     required, preferred = index.experience[i]
-    return W_TITLE * fit + W_EXPERIENCE * experience_fit(int(months), required, preferred)
+    related = int(months) if seeker.has_careers else None
+    return W_TITLE * fit + W_EXPERIENCE * experience_fit(related, required, preferred)
 
 
 def in_context(seeker: PreparedSeeker, index: PostingIndex, i: int, values: list[float]) -> bool:
@@ -214,9 +201,9 @@ def _reasons(
     regions = index.regions[i]
     if regions:
         accept = seeker.accept
-        region = (
-            regions[0] if accept is None else max(regions, key=lambda r: accept.get(r.key, -1.0))
-        )
+        region = regions[0]
+        if accept is not None and len(regions) > 1:
+            region = max(regions, key=lambda r: accept.get(r.key, -1.0))
         reasons.append(place_reason(region, tier))
     reasons.append(index.pay_reasons[i] or "")
     reasons.extend(index.urgency_reasons[i])

@@ -9,7 +9,9 @@ posting's facts in flat lists the scoring loop reads without attribute lookups.
 import datetime
 from collections.abc import Sequence
 
+from matching.employment import EmploymentType
 from matching.hangul import to_jamo
+from matching.pay import PayPeriod
 from matching.postings import PostingFacts
 from matching.regions import Region
 from matching.scoring import (
@@ -54,6 +56,7 @@ class PostingIndex:
         self.low: list[int | None] = []
         self.high: list[int | None] = []
         self.types: list[frozenset[str]] = []
+        self.part_time_total: list[bool] = []  # a 시간제 job paid per day/month: fewer hours
         self.ages: list[tuple[int | None, int | None, bool]] = []
         self.driving: list[frozenset[str]] = []
         self.licences: list[frozenset[str]] = []
@@ -76,25 +79,35 @@ class PostingIndex:
         self.by_term: dict[str, list[int]] = {}
         for position, posting in enumerate(self.facts):
             self._add(position, posting)
-        self._pay_points: dict[int | None, list[float | None]] = {}
+        self._pay_points: dict[tuple[int | None, bool], list[float | None]] = {}
         self._age_points: dict[int | None, list[float | None]] = {}
         self._types_ok: dict[frozenset[str], list[bool]] = {}
 
     # Seekers share a few desired pays, ages and employment types: each one's filter and
     # points are worked out once for every posting, and the scoring loop only indexes them.
 
-    def pay_points(self, desired: int | None) -> list[float | None]:
-        """W_PAY x pay fit per posting for a desired monthly minimum; None = filtered out."""
-        found = self._pay_points.get(desired)
+    def pay_points(self, desired: int | None, part_time: bool) -> list[float | None]:
+        """W_PAY x pay fit per posting for a desired monthly minimum; None = filtered out.
+
+        For a seeker who wants only part-time work, a part-time job paid per day or month
+        ("월 150만원", 4 hours a day) is never filtered: its figure is for fewer hours than
+        the full-time month their wish was converted to.
+        """
+        found = self._pay_points.get((desired, part_time))
         if found is None:
             floor = None if desired is None else PAY_FLOOR * desired
             found = [
                 None
-                if floor is not None and high is not None and high < floor
+                if floor is not None
+                and high is not None
+                and high < floor
+                and not (part_time and fewer_hours)
                 else W_PAY * pay_fit(desired, low, high)
-                for low, high in zip(self.low, self.high, strict=True)
+                for low, high, fewer_hours in zip(
+                    self.low, self.high, self.part_time_total, strict=True
+                )
             ]
-            self._pay_points[desired] = found
+            self._pay_points[(desired, part_time)] = found
         return found
 
     def age_points(self, age: int | None) -> list[float | None]:
@@ -133,6 +146,11 @@ class PostingIndex:
         self.low.append(None if pay is None else pay.monthly_minimum)
         self.high.append(None if pay is None else pay.monthly_maximum or pay.monthly_minimum)
         self.types.append(frozenset(str(kind) for kind in posting.employment_types))
+        self.part_time_total.append(
+            posting.employment_types == {EmploymentType.PART_TIME}
+            and pay is not None
+            and pay.period is not PayPeriod.HOURLY
+        )
         self.ages.append((posting.age_min, posting.age_max, posting.age_preferred))
         driving, other = licence_groups(posting)
         self.driving.append(driving)

@@ -288,7 +288,7 @@ def _certificates(items: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     """(required, preferred) canonical names; a group with an unknown name is all preferred."""
     parsed: list[tuple[str | None, bool, str]] = []
     for item in items:
-        for part in split_items(item):
+        for part in split_items(item.replace("|", ",")):
             name, soft = parse_certificate(part)
             parsed.append((name, soft, part))
     required: list[str] = []

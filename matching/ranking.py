@@ -9,24 +9,24 @@ posting would give, at a fraction of the cost.
 """
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from matching.fit import (
     PreparedSeeker,
     Relations,
-    core,
+    bounds,
     in_context,
     licences_held,
     make_match,
     total,
 )
-from matching.hangul import to_jamo
-from matching.matches import Match, SeekerFacts
+from matching.matches import Match
 from matching.posting_index import PostingIndex
 from matching.regionfit import ANYWHERE
 from matching.scoring import (
-    FUZZY_CUTOFF,
+    FAMILY,
+    MATCHED,
     MIN_CONTAINED_LENGTH,
     MIN_RELEVANCE,
     MIN_SCORE,
@@ -38,66 +38,14 @@ from matching.scoring import (
     W_TITLE,
     Source,
     experience_fit,
-    fuzzy_fit,
-    make_source,
-    make_sources,
     term_relation,
     title_fit,
 )
-from matching.similarity import similar_pairs
-from matching.titles import CLOSE, CONTAINED, GENERIC_TITLES, RELATED, SAME, analyse_title
+from matching.similarity import FuzzyHits, jamo
+from matching.title_data import GENERIC_TITLES
+from matching.titles import CLOSE, CONTAINED, RELATED, SAME, analyse_title
 
 EPSILON = 1e-6
-
-FuzzyHits = dict[str, list[tuple[int, float]]]
-"""Seeker title form (jamo) -> [(posting form id, relation)] for pairs above the cutoff."""
-
-
-@lru_cache(maxsize=1 << 16)
-def jamo(text: str) -> str:
-    return to_jamo(text)
-
-
-def distinct_sources(seekers: Iterable[SeekerFacts]) -> tuple[Source, ...]:
-    """One source per distinct title any seeker wrote (relations do not depend on who)."""
-    texts: set[str] = set()
-    for seeker in seekers:
-        texts.update(seeker.desired_jobs)
-        texts.update(title for title, _ in seeker.careers)
-    return make_sources(sorted(texts), ())
-
-
-def similarity_passes(
-    sources: Iterable[Source], form_texts: Sequence[str], form_has_terms: Sequence[bool]
-) -> list[tuple[list[str], list[int]]]:
-    """The (queries, choice ids) to compare: only pairs where one side is free text.
-
-    Two titles that both name taxonomy terms are judged by the taxonomy; typos inside known
-    words were resolved when the title was analysed. So free-text seeker forms ("항공정비")
-    meet every posting form, and named seeker forms meet free-text posting forms only.
-    """
-    forms: dict[str, bool] = {}
-    for source in sources:
-        for form, has_terms in source.terms.forms:
-            key = jamo(form)
-            forms[key] = forms.get(key, False) or has_terms
-    free = [form for form, has_terms in forms.items() if not has_terms]
-    named = [form for form, has_terms in forms.items() if has_terms]
-    every = list(range(len(form_texts)))
-    posting_free = [i for i in every if not form_has_terms[i]]
-    return [(free, every), (named, posting_free)]
-
-
-def fuzzy_hits(sources: Iterable[Source], index: PostingIndex) -> FuzzyHits:
-    """The similarity stage: distinct seeker forms against distinct posting forms, in C."""
-    hits: FuzzyHits = {}
-    for queries, choice_ids in similarity_passes(sources, index.form_texts, index.form_has_terms):
-        choices = [index.form_texts[i] for i in choice_ids]
-        found_all = similar_pairs(queries, choices, cutoff=FUZZY_CUTOFF)
-        for query, found in zip(queries, found_all, strict=True):
-            for position, score in found:
-                hits.setdefault(query, []).append((choice_ids[position], fuzzy_fit(score)))
-    return hits
 
 
 def relation_map(
@@ -212,7 +160,8 @@ class _Ranking:
             if not m.source.desired
         ]
         self.heap: list[tuple[float, int, float, Relations]] = []
-        self.pay_points = index.pay_points(seeker.pay)
+        self.pay_points = index.pay_points(seeker.pay, seeker.part_time)
+        self.experience_max, self.rest_bound = bounds(seeker)
         self.age_points = index.age_points(seeker.age)
         self.types_ok = index.types_ok(seeker.types)
 
@@ -221,12 +170,18 @@ class _Ranking:
         heap = self.heap
         return heap[0][0] if self.top is not None and len(heap) >= self.top else MIN_SCORE
 
-    def relations(self, i: int) -> Relations:
-        """Exactly `fit.relations` for posting `i`, from the per-source maps."""
+    def evaluate(self, i: int) -> tuple[Relations, float | None]:
+        """Relations and title-and-experience points for posting `i`, in one pass.
+
+        The relation of each source is exactly `term_relation` (or its fuzzy relation, if
+        higher), computed from the per-source maps; the points are exactly `fit.core`, same
+        arithmetic in the same order. The one-posting path uses those two and must agree.
+        """
         index = self.index
         terms, titles = index.terms[i], index.term_sets[i]
         values: list[float] = []
         shared: list[bool] = []
+        desired = career = months = 0.0
         for source_map in self.maps:
             if source_map.generic and not source_map.generic.isdisjoint(titles):
                 value, trade = term_relation(
@@ -261,17 +216,36 @@ class _Ranking:
                         value = found
             values.append(value)
             shared.append(trade)
-        return values, shared
+            source = source_map.source
+            if source.desired:
+                if value > desired:
+                    desired = value
+            else:
+                if value > career:
+                    career = value
+                if value >= FAMILY or trade:
+                    length = UNKNOWN_CAREER_MONTHS if source.months is None else source.months
+                    months += length if value >= MATCHED else length / 2
+        seeker = self.seeker
+        fit = title_fit(desired if seeker.has_desired else career, career)
+        if fit < MIN_RELEVANCE:
+            return (values, shared), None
+        required, preferred = index.experience[i]
+        related = int(months) if seeker.has_careers else None
+        points = W_TITLE * fit + W_EXPERIENCE * experience_fit(related, required, preferred)
+        return (values, shared), points
 
     def experience_bound(self, i: int) -> float:
         """The experience part if every career that might relate to posting `i` did, fully."""
         index = self.index
         titles = index.term_sets[i]
+        required, preferred = index.experience[i]
+        if not self.careers:
+            return W_EXPERIENCE * experience_fit(None, required, preferred)
         months = 0
         for length, related, source_map in self.careers:
             if not related.isdisjoint(titles) or self._free_hit(source_map, i):
                 months += length
-        required, preferred = index.experience[i]
         return W_EXPERIENCE * experience_fit(months, required, preferred)
 
     def _free_hit(self, source_map: _SourceMap, i: int) -> bool:
@@ -284,17 +258,18 @@ class _Ranking:
         return contain is not None and not contain[1] and contain[0] in index.title_keys[i]
 
     def consider(self, candidates: dict[int, float], upper: float) -> None:
-        """Score the candidates that can still enter the top list.
+        """Score the candidates that can still enter the top list, most promising first.
 
-        `upper` bounds their title fit, so most are dropped after a few comparisons: first on
-        place alone, then on the exact cheap parts, and only then are relations worked out.
+        `upper` bounds their title fit. Each candidate is bounded from its exact cheap parts
+        and the experience its related careers could give; they are then scored best bound
+        first, so the top list fills with good matches early and the rest are cut off.
         """
         seeker, index = self.seeker, self.index
         floor = self.kth() - EPSILON
         title_room = W_TITLE * upper
         context = seeker.context_bound
-        room = title_room + seeker.experience_max + context
-        quick = room + seeker.rest_bound - seeker.experience_max - seeker.context_bound
+        room = title_room + self.experience_max + context
+        quick = title_room + self.rest_bound
         pay_points, age_points, types_ok = self.pay_points, self.age_points, self.types_ok
         timing, has_rules, listed, families = (
             index.timing_points,
@@ -303,7 +278,7 @@ class _Ranking:
             index.families,
         )
         held, disliked = seeker.held, seeker.disliked
-        heap, top = self.heap, self.top
+        bounded: list[tuple[float, int, float, float]] = []
         for i, tier in candidates.items():
             region = W_REGION * tier
             if region + quick < floor:
@@ -323,21 +298,25 @@ class _Ranking:
                 cheap -= W_DISLIKED
             if cheap + room < floor:
                 continue
-            if cheap + title_room + self.experience_bound(i) + context < floor:
-                continue
-            found = self.relations(i)
-            points = core(seeker, index, i, found)
+            bound = cheap + title_room + self.experience_bound(i) + context
+            if bound >= floor:
+                bounded.append((bound, -i, tier, cheap))
+        bounded.sort(reverse=True)
+        heap, top = self.heap, self.top
+        for bound, negative, tier, cheap in bounded:
+            if bound < floor:
+                return
+            i = -negative
+            found, points = self.evaluate(i)
             if points is None:
                 continue
             base = cheap + points
-            if base + seeker.context_bound < floor:
+            if base + context < floor:
                 continue
-            score = total(
-                base, bool(seeker.context_bound) and in_context(seeker, index, i, found[0])
-            )
+            score = total(base, bool(context) and in_context(seeker, index, i, found[0]))
             if score < MIN_SCORE:
                 continue
-            item = (score, -i, tier, found)
+            item = (score, negative, tier, found)
             if top is None or len(heap) < top:
                 heapq.heappush(heap, item)
             elif item[:2] > heap[0][:2]:
@@ -376,7 +355,7 @@ class _Ranking:
         for title, _, _, d_after, c_after in self.map:
             d_after, c_after = max(d_after, free_desired), max(c_after, free_career)
             upper = title_fit(d_after if seeker.has_desired else c_after, c_after)
-            bound = W_TITLE * upper + seeker.rest_bound
+            bound = W_TITLE * upper + self.rest_bound
             if (
                 upper < MIN_RELEVANCE - EPSILON
                 or bound + W_REGION * best_tier < self.kth() - EPSILON
@@ -422,71 +401,3 @@ def rank_one(
     if not seeker.sources:
         return []
     return _Ranking(seeker, index, hits, top).run()
-
-
-class SourceRelations:
-    """Relation of every distinct desired job or career title to one posting (index of one).
-
-    Relations do not depend on who wrote a title, so each distinct string is worked out once
-    and looked up by its exact text.
-    """
-
-    def __init__(self, index: PostingIndex, seekers: Sequence[SeekerFacts]) -> None:
-        self._index = index
-        texts: set[str] = set()
-        for seeker in seekers:
-            texts.update(seeker.desired_jobs)
-            for title, _ in seeker.careers:
-                texts.add(title)
-        sources = {
-            text: source for text in texts if (source := make_source(True, text, None)) is not None
-        }
-        self._fuzzy: dict[str, float] = {}
-        for queries, choice_ids in similarity_passes(
-            sources.values(), index.form_texts, index.form_has_terms
-        ):
-            # One posting has a handful of forms: compare them against the seekers' forms.
-            for form_id in choice_ids:
-                found = similar_pairs([index.form_texts[form_id]], queries, cutoff=FUZZY_CUTOFF)
-                for position, score in found[0]:
-                    form = queries[position]
-                    self._fuzzy[form] = max(self._fuzzy.get(form, 0.0), fuzzy_fit(score))
-        self._by_text: dict[str, tuple[float, bool, bool]] = {}
-        for text, source in sources.items():
-            self._by_text[text] = self._by_text[source.text] = self._compute(source)
-        self.relevant = frozenset(
-            text
-            for text, (value, _, reached) in self._by_text.items()
-            if reached and value >= MIN_RELEVANCE - EPSILON
-        )
-        """Titles related enough that a seeker who wrote one may be matched."""
-
-    def _compute(self, source: Source) -> tuple[float, bool, bool]:
-        """(relation, trade shared, reached): reached means ranking would consider the pair."""
-        index = self._index
-        fuzzy = max((self._fuzzy.get(jamo(f), 0.0) for f, _ in source.terms.forms), default=0.0)
-        value, trade = term_relation(
-            source,
-            index.terms[0],
-            index.qualifiers[0],
-            index.context[0],
-            index.title_keys[0],
-            index.term_sets[0],
-        )
-        reached = fuzzy > 0.0 or any(
-            title in RELATED[ours] for ours, _ in source.terms.terms for title, _ in index.terms[0]
-        )
-        return max(value, fuzzy), trade, reached
-
-    def of(self, source: Source) -> tuple[float, bool, bool]:
-        found = self._by_text.get(source.text)
-        if found is None:
-            found = self._by_text[source.text] = self._compute(source)
-        return found
-
-    def may_fit(self, seeker: SeekerFacts) -> bool:
-        """Whether any of the seeker's titles relates to the posting enough to bother scoring."""
-        relevant = self.relevant
-        if not relevant.isdisjoint(seeker.desired_jobs):
-            return True
-        return any(title in relevant for title, _ in seeker.careers)

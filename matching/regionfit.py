@@ -16,7 +16,7 @@ A seeker with no regions or with 전국 accepts everything (`None`: no place pre
 from collections.abc import Callable
 from functools import lru_cache
 
-from matching.region_data import SIDO
+from matching.region_data import AREAS, SIDO
 from matching.regions import (
     NATIONWIDE,
     REMOTE,
@@ -51,7 +51,6 @@ def _sido_atoms() -> dict[str, frozenset[str]]:
 
 
 _SIDO_ATOMS = _sido_atoms()
-_WIDE_KEYS: tuple[str, ...] = tuple(_SIDO_ATOMS)
 
 
 def covers(region: Region) -> frozenset[str]:
@@ -101,24 +100,26 @@ def acceptance(region_keys: tuple[str, ...], neighbours: Neighbours) -> dict[str
                 tiers[near] = NEAR
     for atom in chosen:
         tiers[atom] = EXACT
-    for key in (*_WIDE_KEYS, *(region.key for region in _all_areas())):
+    for key in {wide for atom in chosen for wide in _containers().get(atom, ())}:
         area = _SIDO_ATOMS.get(key) or _area_covers(key)
-        if area and area <= chosen:
-            tiers[key] = EXACT
-        elif area & chosen:
-            tiers[key] = WIDE
+        tiers[key] = EXACT if area <= chosen else WIDE
     tiers.setdefault(REMOTE.key, OPEN)
     tiers[NATIONWIDE.key] = OPEN
     return tiers
 
 
 @lru_cache(maxsize=1)
-def _all_areas() -> tuple[Region, ...]:
-    from matching.region_data import AREAS
-
-    return tuple(
-        region for label in AREAS if (region := region_by_key(f"area:{label}")) is not None
-    )
+def _containers() -> dict[str, tuple[str, ...]]:
+    """atom -> the 시도 and area keys that cover it."""
+    wide: dict[str, list[str]] = {}
+    for sido, atoms in _SIDO_ATOMS.items():
+        for atom in atoms:
+            wide.setdefault(atom, []).append(sido)
+    for label in AREAS:
+        key = f"area:{label}"
+        for atom in _area_covers(key):
+            wide.setdefault(atom, []).append(key)
+    return {atom: tuple(keys) for atom, keys in wide.items()}
 
 
 def place_label(region: Region) -> str:
@@ -132,6 +133,7 @@ def place_label(region: Region) -> str:
     return region.label
 
 
+@lru_cache(maxsize=4096)
 def place_reason(region: Region, fit: float) -> str:
     """The place reason: the label, marked when it is a neighbour of what the seeker chose."""
     label = place_label(region)

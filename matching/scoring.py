@@ -1,7 +1,10 @@
 """How well one posting fits one seeker: the weights, each part's fit, and the reasons.
 
-Every part is a fit in [0, 1] (experience may go to -1 when a hard requirement is missed)
-times its weight; the weights below are the one place where ranking is tuned.
+score = sum of weight x fit over the parts below, minus W_DISLIKED for a disliked family,
+clamped to 0..100. Every fit is in [0, 1], except experience, which goes down to -0.8 when a
+hard requirement ("경력 10년 이상") is missed. The weights and thresholds here are the one
+place where ranking is tuned; how close two job titles are (same 1.0, close 0.75, same
+family 0.45, a modifier counting 0.4) lives with the titles in `matching.titles`.
 """
 
 import datetime
@@ -14,12 +17,12 @@ from matching.careers import describe_months
 from matching.certificates import CERTIFICATES
 from matching.pay import describe_pay
 from matching.postings import DRIVING_PREFIX, PostingFacts
+from matching.title_data import GENERIC_TITLES
 from matching.titles import (
     CLOSE,
     CONTAINED,
     FAMILY,
     GENERIC_MISMATCH,
-    GENERIC_TITLES,
     RELATED,
     SAME,
     TitleTerms,
@@ -38,12 +41,10 @@ W_AGE = 5.0  # an employer who prefers the seeker's age band is likelier to hire
 W_TIMING = 4.0  # an urgent need (즉시 출근, closing within a week) will not wait
 W_CONTEXT = 4.0  # the same industry words ("자동차부품") as the seeker's own role
 W_DISLIKED = 25.0  # subtracted: the seeker said "관심 없어요" to this family of jobs
-REST_MAX = W_EXPERIENCE + W_PAY + W_LICENCE + W_AGE + W_TIMING + W_CONTEXT
-"""The most the parts other than title and region can add: the pruning bound."""
 
 # --- Thresholds --------------------------------------------------------------------------------
-MIN_SCORE = 45.0
-"""Below this a posting is no match: e.g. a job of the right family but nothing else fitting."""
+MIN_SCORE = 50.0
+"""Below this a posting is no match: a job only of the same family needs most else to fit."""
 MIN_RELEVANCE = 0.35
 """Title fit below this means unrelated work, whatever else fits ("never nonsense")."""
 PAY_FLOOR = 0.8
@@ -66,13 +67,18 @@ def fuzzy_fit(score: float) -> float:
     return 0.5 + 0.5 * (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF)
 
 
+CAREER_ONLY = 0.65
+"""A past role the seeker did not ask for again counts this much of a wished-for job:
+someone who now wants cleaning work should see cleaning before their old taxi job."""
+
+
 def title_fit(desired: float, career: float) -> float:
     """Combine the best desired-job and best career relations into one title fit.
 
-    What the seeker asked for counts most; a career alone counts a little less (0.85);
-    both together earn the last fifth, so a posting that is both wanted and done before wins.
+    What the seeker asked for counts most; a career alone counts CAREER_ONLY of that; both
+    together earn the last fifth, so a posting that is both wanted and done before wins.
     """
-    return 0.8 * max(desired, 0.85 * career) + 0.2 * min(desired, career)
+    return 0.8 * max(desired, CAREER_ONLY * career) + 0.2 * min(desired, career)
 
 
 # --- Seekers ---------------------------------------------------------------------------------
@@ -126,7 +132,10 @@ def make_source(desired: bool, text: str, months: int | None) -> Source | None:
     terms = analyse_title(text)
     if not terms.forms or (not desired and _CAREER_BREAK.search(text)):
         return None
-    return Source(desired, text.strip(), months, terms, key(text))
+    return Source(desired, text.strip(), months, terms, _key(text))
+
+
+_key = lru_cache(maxsize=1 << 16)(key)
 
 
 def held_certificates(names: Iterable[str]) -> frozenset[str]:
@@ -233,8 +242,20 @@ def term_relation(
 # --- Parts of the score ---------------------------------------------------------------------
 
 
-def experience_fit(months: int, required: int, preferred: bool) -> float:
-    """Related experience, up to 15 years; missing a requirement costs (less if only 우대)."""
+UNKNOWN_EXPERIENCE = 0.3
+"""The experience fit of a seeker who listed no career: unknown, so neither good nor bad."""
+
+
+def experience_fit(months: int | None, required: int, preferred: bool) -> float:
+    """Related experience, up to 15 years; missing a requirement costs (less if only 우대).
+
+    `months` None means the seeker listed no career at all: a neutral fit, and a requirement
+    costs half, since they may well have the experience.
+    """
+    if months is None:
+        if not required:
+            return UNKNOWN_EXPERIENCE
+        return UNKNOWN_EXPERIENCE - (0.3 if preferred else 0.8) / 2
     fit = min(months / FULL_EXPERIENCE_MONTHS, 1.0)
     if required and months < required:
         fit -= (required - months) / required * (0.3 if preferred else 0.8)
@@ -264,9 +285,17 @@ def age_fit(age: int | None, low: int | None, high: int | None, preferred: bool)
 
 
 def timing(posting: PostingFacts, today: datetime.date) -> tuple[float, tuple[str, ...]]:
-    """Urgency in [0, 1] with its reasons: 즉시 출근 (0.6) and closing within a week (0.4)."""
+    """Urgency in [0, 1] with its reasons: closing within a week (0.4), 즉시 출근 (0.6).
+
+    The deadline reason comes first: it is the one the seeker has to act on.
+    """
     value = 0.0
     reasons: list[str] = []
+    deadline = posting.text.deadline
+    if deadline is not None and 0 <= (deadline - today).days <= URGENT_DAYS:
+        value += 0.4
+        days = (deadline - today).days
+        reasons.append("오늘 마감" if days == 0 else f"마감 {days}일 전")
     start = posting.start_date
     if posting.start_immediately:
         value += 0.6
@@ -274,11 +303,6 @@ def timing(posting: PostingFacts, today: datetime.date) -> tuple[float, tuple[st
     elif start is not None and 0 <= (start - today).days <= URGENT_DAYS:
         value += 0.6
         reasons.append(f"{start.month}월 {start.day}일 출근")
-    deadline = posting.text.deadline
-    if deadline is not None and 0 <= (deadline - today).days <= URGENT_DAYS:
-        value += 0.4
-        days = (deadline - today).days
-        reasons.append("오늘 마감" if days == 0 else f"마감 {days}일 전")
     return value, tuple(reasons)
 
 

@@ -26,9 +26,17 @@ from rapidfuzz import fuzz, process
 from matching.hangul import to_jamo
 from matching.jobs import JOB_FAMILIES, JOB_TITLES
 from matching.text import normalize
+from matching.title_data import (
+    BLOCKERS,
+    CLOSE_GROUPS,
+    EXTRA_ALIASES,
+    STOP_WORDS,
+    SUFFIX_KEYS,
+    WEAK_KEYS,
+)
 
 HEAD_WEIGHT = 1.0
-MODIFIER_WEIGHT = 0.5
+MODIFIER_WEIGHT = 0.4
 """A modifier ("물류" in "물류창고 경비") says where the job is, not what it is."""
 
 SAME = 1.0
@@ -44,101 +52,6 @@ GENERIC_MISMATCH = 0.6
 _FUZZY_CUTOFF = 88.0
 _FUZZY_MARGIN = 3.0
 _FUZZY_MIN_LENGTH = 3
-
-# Words that are part of how postings and careers are written but say nothing about the job.
-_STOP_WORDS = frozenset(
-    (
-        "모집", "채용", "구인", "구함", "급구", "상시", "담당", "담당자", "신입", "경력",
-        "경력직", "경력자", "신입경력", "직원", "사원", "정규직", "계약직", "시간제", "일용",
-        "일용직", "알바", "아르바이트", "파트타임", "단기", "장기", "주간", "야간", "오전",
-        "오후", "주말", "평일", "재택", "상주", "교대", "격일", "우대", "가능", "환영", "시니어",
-        "중장년", "신중년", "실버", "어르신", "남성", "여성", "남", "여", "무관", "모십니다",
-        "초보", "즉시", "출근", "고수익", "정년", "보장", "보조", "책임", "실장", "팀장",
-        "과장", "주임", "반장", "조장", "대리", "부장", "업무", "관련", "분야", "직무", "일",
-        "근무", "및", "겸", "또는", "등", "외", "주식회사", "주", "유", "운영", "관리", "전담",
-        "정직원", "인원", "충원", "긴급", "당일", "전문", "일반", "기타", "겸직", "지원",
-        "이상", "이하", "미만", "이내", "회사", "업체", "센터", "분", "자", "님", "구함",
-    )
-)  # fmt: skip
-
-# Keys too generic to name a job when something more specific is in the same segment.
-_WEAK_KEYS = frozenset(
-    (
-        "기사", "시설", "현장", "현장직", "건설", "공사현장", "전기", "전기실", "설비", "엔지니어",
-        "기술자", "기술직", "관리인", "소장", "매니저", "관리소", "관리사무소", "감독",
-        "시험", "분석", "연구", "연구소", "개발", "교육", "강의", "상담", "안전", "보안", "사무",
-        "운전", "매장", "마트", "편의점", "계산", "자재", "창고", "주방", "조리", "요양",
-        "요양원", "요양병원", "복지", "복지관", "보육", "어린이집", "육아", "가사", "컴퓨터",
-        "데이터", "서버", "학원", "물류", "물류센터", "배달", "배송", "택배", "공장", "제조",
-        "생산", "품질", "검사", "급식", "급식소", "급식실", "화물", "관제", "방재", "주차장",
-        "수리기사", "교육담당",
-    )
-)  # fmt: skip
-
-# Words that contain a term but are not that job: "지점장" is no 점장 (매장관리).
-_BLOCKERS = frozenset(("지점장", "경력단절", "경단녀", "사무실", "부지점장", "대표이사"))
-
-# Words missing from the taxonomy that postings use for a taxonomy job.
-_EXTRA_ALIASES: dict[str, str] = {
-    "기장": "경리",
-    "전표": "경리",
-    "결산": "경리",
-    "송영": "운전기사",
-    "송영기사": "운전기사",
-    "청소원": "미화원",
-    "환경관리원": "미화원",
-    "보안원": "경비",
-    "경비대원": "경비",
-    "시설경비": "경비",
-    "헬퍼": "물류관리",
-    "정비원": "기계설비",
-}
-
-# Close titles, in groups; two titles are close when some group holds both.
-_CLOSE_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("품질관리", "품질보증", "검사원", "시험분석"),
-    ("품질관리", "생산관리"),
-    ("생산직", "검사원", "포장", "기계조작"),
-    ("기계조작", "용접"),
-    ("시설관리", "건물관리", "전기관리", "기계설비", "보일러", "영선", "관리소장", "승강기관리"),
-    ("경비", "주차관리", "보안관제"),
-    ("경비", "경호"),
-    ("운전기사", "버스기사", "택시기사", "화물운전", "배송기사"),
-    ("지게차", "물류관리", "창고관리"),
-    ("배송기사", "물류관리"),
-    ("요양보호사", "활동지원사", "생활지원사", "가사도우미"),
-    ("사회복지사", "생활지원사"),
-    ("산후관리사", "아이돌보미", "가사도우미", "보육교사"),
-    ("미화원", "방역", "세탁"),
-    ("조리원", "조리사", "급식", "주방보조"),
-    ("경리", "세무", "총무"),
-    ("경리", "사무보조"),
-    ("총무", "사무보조", "비서", "인사"),
-    ("총무", "구매"),
-    ("영업", "매장관리", "판매"),
-    ("영업", "보험설계사"),
-    ("상담원", "보험설계사"),
-    ("강사", "방과후강사", "직업훈련교사", "학원강사", "한국어강사"),
-    ("강사", "컨설턴트"),
-    ("숲해설가", "문화해설사"),
-    ("현장관리", "안전관리", "감리", "건축", "토목"),
-    ("건설현장", "인테리어", "배관", "전기공사", "중장비"),
-    ("연구원", "기술개발", "설계", "시험분석"),
-    ("전산", "네트워크관리", "정보보안"),
-    ("전산", "개발자", "데이터분석"),
-    # Across families: the same trade in another setting.
-    ("전기관리", "전기공사"),
-    ("기계설비", "배관"),
-    ("영선", "인테리어"),
-)
-
-GENERIC_TITLES = frozenset(
-    (
-        "강사", "영업", "연구원", "기술개발", "설계", "컨설턴트", "개발자", "상담원",
-        "사무보조", "판매", "시험분석", "건설현장", "매장관리", "운전기사",
-    )
-)  # fmt: skip
-"""Titles that name a kind of work, not a trade: "강사" of what? Qualifiers must agree."""
 
 _SEGMENT_SEPARATORS = re.compile(r"\s*(?:[·/,&+|]|\s겸\s|\s및\s|\s또는\s|\s혹은\s)\s*")
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -157,7 +70,7 @@ def _build_terms() -> dict[str, str]:
         terms.setdefault(key(title), title)
         for alias in JOB_TITLES.aliases(title):
             terms.setdefault(key(alias), title)
-    for alias, title in _EXTRA_ALIASES.items():
+    for alias, title in EXTRA_ALIASES.items():
         terms.setdefault(key(alias), title)
     return terms
 
@@ -179,7 +92,7 @@ def _build_related() -> dict[str, dict[str, float]]:
             other: FAMILY for other, other_family in _FAMILY_OF.items() if other_family == family
         }
         related[title] = row
-    for group in _CLOSE_GROUPS:
+    for group in CLOSE_GROUPS:
         for title in group:
             if title not in _FAMILY_OF:
                 raise ValueError(f"close group names unknown title {title!r}")
@@ -240,13 +153,21 @@ def _word_is_latin(text: str, start: int, end: int) -> bool:
     return not _LATIN.match(before) and not _LATIN.match(after)
 
 
-def _substring_hits(text: str) -> list[_Hit]:
-    """The longest term (or blocker) starting at each position of `text`."""
+def _substring_hits(text: str, spans: list[tuple[int, int]]) -> list[_Hit]:
+    """The longest term (or blocker) starting at each position of `text`.
+
+    A term may run over several words ("재고 관리") only if it starts where a word starts:
+    the end of "생산관리" and the next word "과장" do not make "관리과장".
+    """
+    starts = {start for start, _ in spans}
+    # word_end[p]: where the word holding position p ends.
+    word_end = [end for start, end in spans for _ in range(start, end)]
     hits: list[_Hit] = []
     for start in range(len(text)):
-        for end in range(min(len(text), start + _MAX_KEY), start + 1, -1):
+        longest = len(text) if start in starts else word_end[start]
+        for end in range(min(longest, start + _MAX_KEY), start + 1, -1):
             candidate = text[start:end]
-            if candidate in _BLOCKERS:
+            if candidate in BLOCKERS:
                 hits.append(_Hit(start, end, None, weak=True))
                 break
             title = _TERMS.get(candidate)
@@ -254,7 +175,7 @@ def _substring_hits(text: str) -> list[_Hit]:
                 continue
             if _LATIN.match(candidate[0]) and not _word_is_latin(text, start, end):
                 continue
-            hits.append(_Hit(start, end, title, candidate in _WEAK_KEYS))
+            hits.append(_Hit(start, end, title, candidate in WEAK_KEYS))
             break
     return hits
 
@@ -266,13 +187,13 @@ def _find_hits(words: list[str]) -> tuple[list[_Hit], list[_Hit], list[tuple[int
     for word in words:
         spans.append((position, position + len(word)))
         position += len(word)
-    hits = _substring_hits("".join(words))
+    hits = _substring_hits("".join(words), spans)
     for word, (start, end) in zip(words, spans, strict=True):
         if len(word) == 1 and (title := _TERMS.get(word)) is not None:
             hits.append(_Hit(start, end, title, weak=False))
     for word, (start, end) in zip(words, spans, strict=True):
         inside = [hit for hit in hits if hit.overlaps(start, end)]
-        if any(not hit.weak for hit in inside):
+        if word in STOP_WORDS or any(not hit.weak for hit in inside):
             continue
         title = _fuzzy_title(word) if not inside or _uncovered(start, end, inside) else None
         if title is not None:  # "품질괸리": the typo replaces whatever weak part it had
@@ -289,11 +210,25 @@ def _find_hits(words: list[str]) -> tuple[list[_Hit], list[_Hit], list[tuple[int
             for other in hits
         )
     ]
-    maximal = [hit for hit in maximal if hit.title is not None]
-    strong = [hit for hit in maximal if not hit.weak]
-    kept = strong or maximal
+    maximal = sorted(
+        (hit for hit in maximal if hit.title is not None), key=lambda hit: (hit.start, hit.end)
+    )
+    if all(hit.weak for hit in maximal):
+        return maximal, [], spans
+    # Generic words give way to a specific one, except a generic job named last, which is
+    # the head ("택시 배차 사무" is office work); suffix words never are ("시설관리 기사").
+    last = maximal[-1]
+    kept = [
+        hit
+        for hit in maximal
+        if not hit.weak or (hit is last and text_of(words, hit) not in SUFFIX_KEYS)
+    ]
     dropped = [hit for hit in maximal if hit not in kept]
-    return sorted(kept, key=lambda hit: (hit.start, hit.end)), dropped, spans
+    return kept, dropped, spans
+
+
+def text_of(words: list[str], hit: _Hit) -> str:
+    return "".join(words)[hit.start : hit.end]
 
 
 def _uncovered(start: int, end: int, hits: list[_Hit]) -> bool:
@@ -319,11 +254,15 @@ def _fuzzy_title(word: str) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    """Spaceless, case-folded words of `text` without stop words or digit-bearing words."""
+    """Spaceless, case-folded words of `text`, without words that carry digits ("1톤").
+
+    Stop words stay: terms are found across them ("재고 관리" is 창고관리); they are only
+    left out of the forms compared by similarity and of the qualifiers.
+    """
     words = []
     for raw in text.split():
         word = key(raw)
-        if word and word not in _STOP_WORDS and not any(char.isdigit() for char in word):
+        if word and not any(char.isdigit() for char in word):
             words.append(word)
     return words
 
@@ -345,7 +284,7 @@ def _leftovers(words: list[str], spans: list[tuple[int, int]], hits: list[_Hit])
             if position < end and not covered[position]:
                 run += text[position]
                 continue
-            if len(run) >= 2 and run not in _STOP_WORDS:
+            if len(run) >= 2 and run not in STOP_WORDS:
                 found.append(run)
             run = ""
     return found
@@ -377,10 +316,17 @@ def analyse_title(text: str) -> TitleTerms:
                 weight = HEAD_WEIGHT if hit.end == head_end else MODIFIER_WEIGHT
                 _merge(terms, hit.title, weight)
         qualifiers.extend(_leftovers(words, spans, hits + dropped))
-        segments.append(" ".join(words))
-        forms.append(("".join(words), bool(hits)))
-        if len(words) > 1 and not any(hit.overlaps(*spans[-1]) for hit in hits + dropped):
-            forms.append((words[-1], False))  # an unknown head word: "미싱" of "봉제 미싱"
+        content = [(w, span) for w, span in zip(words, spans, strict=True) if w not in STOP_WORDS]
+        if not content:
+            continue
+        segments.append(" ".join(word for word, _ in content))
+        forms.append(("".join(word for word, _ in content), bool(hits)))
+        last, last_span = content[-1]
+        if len(content) > 1 and not any(hit.overlaps(*last_span) for hit in hits + dropped):
+            forms.append((last, False))  # an unknown head word: "미싱" of "봉제 미싱"
+    # Brackets only modify ("(전기)", "(QA)"), unless the title names no job outside them:
+    # "시니어 인턴 (사무보조)" is office work.
+    bracket_weight = MODIFIER_WEIGHT if terms else HEAD_WEIGHT
     for inner in bracketed:
         words = _words(inner)
         if not words:
@@ -388,8 +334,13 @@ def analyse_title(text: str) -> TitleTerms:
         hits, dropped, spans = _find_hits(words)
         for hit in hits:
             if hit.title is not None:
-                _merge(terms, hit.title, MODIFIER_WEIGHT)
+                _merge(terms, hit.title, bracket_weight)
         qualifiers.extend(_leftovers(words, spans, hits + dropped))
+        if not segments:  # nothing outside the brackets: they are the title
+            kept = [word for word in words if word not in STOP_WORDS]
+            if kept:
+                segments.append(" ".join(kept))
+                forms.append(("".join(kept), bool(hits)))
     ordered = sorted(terms.items(), key=lambda item: -item[1])
     return TitleTerms(
         text=" ".join(segments),

@@ -1,0 +1,170 @@
+"""One new posting against every seeker, for alerts: who should hear about it, best first.
+
+Looping over 100,000 seekers in Python for every new posting would be the slow part, so the
+seekers are indexed once (and the index reused while the same seeker objects are passed
+again): every distinct title string, and which seekers wrote it. A new posting is related to
+the distinct strings once; only the seekers who wrote a related one are looked at further.
+"""
+
+import datetime
+from collections.abc import Sequence
+
+from matching.fit import PreparedSeeker, cheap_parts, finish, make_match
+from matching.matches import Match, SeekerFacts
+from matching.posting_index import PostingIndex
+from matching.ranking import EPSILON
+from matching.regionfit import ANYWHERE, Neighbours, acceptance
+from matching.scoring import (
+    FUZZY_CUTOFF,
+    MIN_RELEVANCE,
+    MIN_SCORE,
+    Source,
+    fuzzy_fit,
+    make_source,
+    term_relation,
+)
+from matching.similarity import jamo, similar_pairs, similarity_passes
+from matching.titles import RELATED
+
+
+class SeekerIndex:
+    """Distinct desired-job and career strings, and the positions of the seekers using each."""
+
+    def __init__(self, seekers: Sequence[SeekerFacts]) -> None:
+        self.seekers = seekers  # kept so a cached index keeps its seekers alive
+        writers: dict[str, list[int]] = {}
+        for position, seeker in enumerate(seekers):
+            for text in seeker.desired_jobs:
+                writers.setdefault(text, []).append(position)
+            for text, _ in seeker.careers:
+                writers.setdefault(text, []).append(position)
+        self.writers = writers
+        self.sources = {
+            text: source for text in writers if (source := make_source(True, text, None))
+        }
+
+
+_cache: list[tuple[tuple[int, ...], SeekerIndex]] = []
+
+
+def seeker_index(seekers: Sequence[SeekerFacts]) -> SeekerIndex:
+    """The index of `seekers`, reused while the same seeker objects are passed again."""
+    identity = tuple(map(id, seekers))
+    for cached_identity, index in _cache:
+        if cached_identity == identity:
+            return index
+    index = SeekerIndex(seekers)
+    _cache[:] = [(identity, index)]
+    return index
+
+
+class _Relations:
+    """Relation of every distinct title to the one posting in `index`."""
+
+    def __init__(self, index: PostingIndex, seekers: SeekerIndex) -> None:
+        self._index = index
+        fuzzy: dict[str, float] = {}
+        for queries, choice_ids in similarity_passes(
+            seekers.sources.values(), index.form_texts, index.form_has_terms
+        ):
+            # One posting has a handful of forms: compare each against the seekers' forms.
+            for form_id in choice_ids:
+                found = similar_pairs([index.form_texts[form_id]], queries, cutoff=FUZZY_CUTOFF)
+                for position, score in found[0]:
+                    form = queries[position]
+                    fuzzy[form] = max(fuzzy.get(form, 0.0), fuzzy_fit(score))
+        self._fuzzy = fuzzy
+        self._by_text: dict[str, tuple[float, bool, bool]] = {}
+        self.relevant: list[str] = []
+        """Titles related enough that a seeker who wrote one may be matched."""
+        for text, source in seekers.sources.items():
+            found_relation = self._compute(source)
+            self._by_text[source.text] = found_relation
+            value, _, reached = found_relation
+            if reached and value >= MIN_RELEVANCE - EPSILON:
+                self.relevant.append(text)
+
+    def _compute(self, source: Source) -> tuple[float, bool, bool]:
+        """(relation, trade shared, reached): reached means ranking would consider the pair."""
+        index = self._index
+        fuzzy = max((self._fuzzy.get(jamo(f), 0.0) for f, _ in source.terms.forms), default=0.0)
+        value, trade = term_relation(
+            source,
+            index.terms[0],
+            index.qualifiers[0],
+            index.context[0],
+            index.title_keys[0],
+            index.term_sets[0],
+        )
+        reached = fuzzy > 0.0 or any(
+            title in RELATED[ours] for ours, _ in source.terms.terms for title, _ in index.terms[0]
+        )
+        return max(value, fuzzy), trade, reached
+
+    def of(self, source: Source) -> tuple[float, bool, bool]:
+        found = self._by_text.get(source.text)
+        if found is None:
+            found = self._by_text[source.text] = self._compute(source)
+        return found
+
+
+def _may_pass(facts: SeekerFacts, index: PostingIndex, today: datetime.date) -> bool:
+    """The pay, age and type filters straight from the facts, before preparing a seeker.
+
+    Exactly the checks `cheap_parts` makes first; most seekers a popular posting relates to
+    fail one of them, and preparing them in full would cost far more than these lookups.
+    """
+    types = frozenset(facts.employment_types)
+    pay = facts.pay_monthly if facts.pay_monthly and facts.pay_monthly > 0 else None
+    if index.pay_points(pay, types == {"part_time"})[0] is None:
+        return False
+    age = today.year - facts.birth_year if facts.birth_year else None
+    return index.age_points(age)[0] is not None and index.types_ok(types)[0]
+
+
+def seekers_for(
+    posting_index: PostingIndex,
+    seekers: Sequence[SeekerFacts],
+    today: datetime.date,
+    neighbours: Neighbours,
+) -> list[tuple[str, Match]]:
+    """(seeker key, match) for everyone the index's one posting fits, best first."""
+    index = seeker_index(seekers)
+    relations = _Relations(posting_index, index)
+    positions: set[int] = set()
+    for text in relations.relevant:
+        positions.update(index.writers[text])
+    keys = posting_index.keys[0]
+    found: list[tuple[float, int, str, Match]] = []
+    for position in sorted(positions):
+        facts = seekers[position]
+        accept = acceptance(tuple(facts.regions), neighbours)
+        if accept is None:
+            tier = ANYWHERE
+        else:
+            tier = max((accept.get(k, -1.0) for k in keys), default=-1.0)
+            if tier < 0.0:
+                continue
+        if not _may_pass(facts, posting_index, today):
+            continue
+        seeker = PreparedSeeker(facts, today, neighbours)
+        cheap = cheap_parts(seeker, posting_index, 0, tier) if seeker.sources else None
+        if cheap is None:
+            continue
+        values: list[float] = []
+        shared: list[bool] = []
+        reached = False
+        for source in seeker.sources:
+            value, trade, reach = relations.of(source)
+            values.append(value)
+            shared.append(trade)
+            reached = reached or reach
+        if not reached:
+            continue
+        score = finish(seeker, posting_index, 0, cheap, (values, shared))
+        if score is None or score < MIN_SCORE:
+            continue
+        match = make_match(seeker, posting_index, 0, score, tier, (values, shared))
+        found.append((-score, position, facts.key, match))
+    found.sort()
+    return [(key, match) for _, _, key, match in found]

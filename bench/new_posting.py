@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # bench/ is not a package: found through sys.path
 
-from matching.alerts import seeker_index
 from matching.engine import SeekerFacts, seekers_for_posting
+from matching.new_posting import seeker_index
 from matching.posting_index import PostingIndex
 from matching.postings import PostingFacts, parse_posting
 from matching.scoring import FUZZY_CUTOFF

@@ -23,9 +23,9 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from matching.alerts import seekers_for
 from matching.fit import PreparedSeeker
 from matching.matches import Match, SeekerFacts
+from matching.new_posting import seekers_for
 from matching.posting_index import PostingIndex, posting_index
 from matching.postings import PostingFacts
 from matching.ranking import rank_one
@@ -140,7 +140,7 @@ def seekers_for_posting(
 ) -> list[tuple[str, Match]]:
     """(seeker key, match) for everyone a new posting fits, best first (ties: input order).
 
-    Only seekers who wrote a title related to the posting are looked at (`matching.alerts`);
+    Only seekers who wrote a title related to the posting are looked at (`matching.new_posting`);
     pass the same seeker objects again and their index is reused.
     """
     index = PostingIndex([posting], today=today, vetted_only=vetted_only)

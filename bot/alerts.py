@@ -22,7 +22,7 @@ from db.alerts import (
     subscribers,
     unmatched_postings,
 )
-from db.models import AlertMode, Posting, User, Vetting
+from db.models import AlertMode, Posting, User
 from db.outbox import enqueue
 from db.postings import open_postings
 from handlers.jobs.cards import card, digest
@@ -71,11 +71,7 @@ class AlertTicks:
             users = [user for user in candidates if _digest_due(user, now)]
             if not users:
                 return 0
-            postings = [
-                posting
-                for posting in await open_postings(session, today)
-                if posting.company.vetting is Vetting.APPROVED
-            ]
+            postings = await open_postings(session, today, vetted_only=True)
             seekers, _ = await _seekers(session, users)
             shown = await shown_posting_ids(session, [user.id for user in users])
         by_key = {posting.external_id: posting for posting in postings}

@@ -5,7 +5,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Coroutine
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from bot.polling import serve_polling
 from bot.runner import database
 from db.models import Vetting
 from handlers import texts
-from handlers.context import SEOUL
+from matching.schedule import korean_date
 
 DEMO_LOG = "encore-demo.log"
 
@@ -87,17 +87,17 @@ def _parser() -> argparse.ArgumentParser:
 
 async def _staff_command(args: argparse.Namespace) -> str:
     """Run a staff command on DATABASE_URL and return what to print."""
-    now = datetime.now(SEOUL)
+    now = datetime.now(UTC)
     commands: dict[str, Callable[[Any], Coroutine[Any, Any, str]]] = {
         "import-jobs": lambda sessions: _import_jobs(sessions, args.file),
         "import-profiles": lambda sessions: _import_profiles(sessions, args.file, now),
-        "match": lambda sessions: _match(sessions, args, now.date()),
+        "match": lambda sessions: _match(sessions, args, korean_date(now)),
         "vet": lambda sessions: vet_command(
             sessions,
             args.company,
             Vetting.APPROVED if args.approve else Vetting.REJECTED,
             args.note,
-            now.date(),
+            korean_date(now),
         ),
     }
     try:

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from db.models import Company, Posting
+from db.models import Company, Posting, Vetting
 
 
 class Upsert(StrEnum):
@@ -36,13 +36,18 @@ async def upsert_posting(
     return Upsert.UPDATED if changed else Upsert.UNCHANGED
 
 
-async def open_postings(session: AsyncSession, today: date) -> list[Posting]:
-    """Postings still taking applications on `today`, with their company loaded."""
-    result = await session.scalars(
+async def open_postings(
+    session: AsyncSession, today: date, *, vetted_only: bool = False
+) -> list[Posting]:
+    """Postings still taking applications on `today` (only approved companies' if asked)."""
+    statement = (
         select(Posting)
+        .join(Posting.company)
         .where(Posting.closed_at.is_(None))
         .where(or_(Posting.deadline.is_(None), Posting.deadline >= today))
         .options(joinedload(Posting.company))
         .order_by(Posting.id)
     )
-    return list(result)
+    if vetted_only:
+        statement = statement.where(Company.vetting == Vetting.APPROVED)
+    return list(await session.scalars(statement))

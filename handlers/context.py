@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from matching.schedule import SEOUL
+from matching.schedule import korean_date
 
 
 class BotData:
@@ -37,7 +37,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
 
     def today(self) -> date:
         """Today's date in Korea, which is what "58세" and "20년" are counted against."""
-        return self.now().astimezone(SEOUL).date()
+        return korean_date(self.now())
 
     @property
     def scratch(self) -> dict[Any, Any]:

@@ -40,6 +40,12 @@ def rows(labels: Sequence[str], per_row: int = 2) -> Keyboard:
     return tuple(tuple(labels[i : i + per_row]) for i in range(0, len(labels), per_row))
 
 
+def message_text(update: Update) -> str:
+    """What the person typed (or the button label they pressed); "" for anything else."""
+    message = update.effective_message
+    return (message.text or "") if message else ""
+
+
 async def send(update: Update, *replies: Reply) -> None:
     """Send each reply to the chat the update came from."""
     message = update.effective_message

@@ -7,6 +7,8 @@ Functions build the sentences that depend on what the person typed; `particle` p
 
 from datetime import date
 
+from matching.slots import WEEKDAYS
+
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 
@@ -264,7 +266,6 @@ PRIVATE_ONLY = "앙코르는 1:1 대화에서만 쓸 수 있어요. 저를 눌�
 SORRY = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 보내 주세요."
 
 # Job cards, alerts and /jobs.
-WEEKDAYS = "월화수목금토일"
 
 
 def korean_day(day: date) -> str:

@@ -66,6 +66,11 @@ def parse_roles(text: str, *, today: datetime.date) -> list[RoleAnswer]:
     return roles
 
 
+def describe_role(title: str, months: int | None) -> str:
+    """ "자동차부품 품질관리 20년", or the title alone when the years are unknown."""
+    return f"{title} {describe_months(months)}" if months else title
+
+
 def describe_months(months: int) -> str:
     """Korean length of service: 240 -> "20년", 126 -> "10년 6개월", 6 -> "6개월"."""
     years, rest = divmod(months, 12)

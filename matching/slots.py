@@ -51,7 +51,6 @@ from datetime import UTC, date, datetime, timedelta
 from matching.schedule import SEOUL, korean_date
 from matching.text import normalize
 
-# Same letters as handlers.texts.WEEKDAYS; matching must not import the handlers layer.
 WEEKDAYS = "월화수목금토일"
 
 MIN_SESSION_MINUTES = 10

@@ -6,7 +6,6 @@ back, the import keeps what staff wrote, except for a place name that exists in 
 시도: a wrong region would send the wrong jobs, so that row is rejected with the choices.
 """
 
-import secrets
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -15,9 +14,10 @@ from bot.imports.csv_rows import Report, Row
 from db.models import Profile
 from db.profiles import find_by_external_id, link_code_taken
 from handlers import texts
-from handlers.context import SEOUL
+from handlers.codes import readable_code
 from handlers.profile.fields import FIELDS
 from handlers.profile.steps import QUESTIONS, Step
+from matching.schedule import korean_date
 
 PROFILE_COLUMNS = (
     "external_id",
@@ -40,7 +40,6 @@ _COLUMN_OF = {
     Step.PAY: "desired_salary",
     Step.EMPLOYMENT: "employment_types",
 }
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on paper
 CODE_LENGTH = 6
 
 
@@ -54,7 +53,7 @@ async def import_profiles(
     """Create or update each valid row; return the report and (id, name, link code) lines."""
     report = Report()
     codes: list[tuple[str, str, str]] = []
-    today = now.astimezone(SEOUL).date()
+    today = korean_date(now)
     async with sessions.begin() as session:
         for row in rows:
             external_id = row.get("external_id")
@@ -90,7 +89,7 @@ async def import_profiles(
 
 def _fill(profile: Profile, row: Row, now: datetime) -> None:
     """Answer every question of `profile` from the row's cells, or raise RowRejected."""
-    today = now.astimezone(SEOUL).date()
+    today = korean_date(now)
     for step in QUESTIONS:
         field = FIELDS[step]
         cell = ", ".join(row.items(_COLUMN_OF[step]))
@@ -123,6 +122,6 @@ def _answers(profile: Profile, today: date) -> dict[Step, list[str] | None]:
 
 async def _new_code(session: AsyncSession) -> str:
     while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        code = readable_code(CODE_LENGTH)
         if not await link_code_taken(session, code):
             return code

@@ -28,9 +28,9 @@ from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
+from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
 from matching.age import age_on
-from matching.careers import describe_months
 from matching.schedule import korean_date
 from matching.slots import korean_clock, korean_time
 
@@ -334,9 +334,7 @@ def _summary(profile: Profile | None, context: BotContext) -> str:
     """What a coach needs to prepare: age, the work wanted, the career behind it."""
     if profile is None:
         return texts.senior_summary("-", "-", "-")
-    careers = ", ".join(
-        f"{c.title} {describe_months(c.months)}" if c.months else c.title for c in profile.careers
-    )
+    careers = career_line(profile)
     age = f"{age_on(profile.birth_year, today=context.today())}세" if profile.birth_year else "-"
     desired = ", ".join(profile.desired_jobs or []) or "-"
     return texts.senior_summary(age, desired, careers or "-")

@@ -7,7 +7,6 @@ Anyone without the role gets a polite no, and we get a log line.
 """
 
 import logging
-import secrets
 from datetime import datetime
 from enum import IntEnum
 
@@ -33,8 +32,9 @@ from db.outbox import enqueue
 from db.profiles import load_profile
 from db.users import ensure_role, find_user
 from handlers import texts
+from handlers.codes import readable_code
 from handlers.context import BotContext
-from handlers.replies import NO_KEYBOARD, Reply, rows, send, send_payload
+from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
 from matching.slots import korean_time, parse_availability
 from matching.text import normalize
 
@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 INVITE_PREFIX = "coach-"
 MAX_LISTED_SLOTS = 20
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+INVITE_CODE_LENGTH = 8
 _INVITE = "coach_invite"
 _DRAFT = "coach_draft"
 _WINDOWS = "coach_windows"
@@ -78,7 +78,7 @@ async def invite_coach(update: Update, context: BotContext) -> None:
     account = await _staff(update, context, Role.ADMIN)
     if account is None:
         return
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    code = readable_code(INVITE_CODE_LENGTH)
     async with context.sessions.begin() as session:
         await create_invite(session, code, account.id)
     link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
@@ -100,7 +100,7 @@ async def start_registration(update: Update, context: BotContext) -> int:
 
 
 async def coach_name(update: Update, context: BotContext) -> int:
-    name = normalize(_text(update))
+    name = normalize(message_text(update))
     if not 1 <= len(name) <= 20:
         await send(update, Reply(texts.COACH_ASK_NAME))
         return CoachStep.NAME
@@ -109,7 +109,7 @@ async def coach_name(update: Update, context: BotContext) -> int:
 
 
 async def coach_specialty(update: Update, context: BotContext) -> int:
-    word = normalize(_text(update))
+    word = normalize(message_text(update))
     chosen: list[str] = context.scratch[_DRAFT]["specialties"]
     if word in texts.NEXT_WORDS and chosen:
         await send(update, Reply(texts.COACH_ASK_INTRO, NO_KEYBOARD))
@@ -131,7 +131,7 @@ async def _ask_specialties(update: Update, context: BotContext) -> int:
 
 
 async def coach_intro(update: Update, context: BotContext) -> int:
-    intro = normalize(_text(update))
+    intro = normalize(message_text(update))
     if not 5 <= len(intro) <= 300:
         await send(update, Reply(texts.COACH_INTRO_INVALID))
         return CoachStep.INTRO
@@ -141,7 +141,7 @@ async def coach_intro(update: Update, context: BotContext) -> int:
 
 
 async def coach_how(update: Update, context: BotContext) -> int:
-    how = normalize(_text(update))
+    how = normalize(message_text(update))
     if not 2 <= len(how) <= 200:
         await send(update, Reply(texts.COACH_HOW_INVALID))
         return CoachStep.HOW
@@ -175,7 +175,7 @@ async def ask_slots(update: Update, context: BotContext) -> int:
 
 
 async def read_slots(update: Update, context: BotContext) -> int:
-    answer = parse_availability(_text(update), now=context.now())
+    answer = parse_availability(message_text(update), now=context.now())
     sessions = [pair for window in answer.windows for pair in window.slots()]
     if not sessions:
         problems = "\n".join(answer.problems) or texts.SLOTS_NOTHING
@@ -191,7 +191,7 @@ async def read_slots(update: Update, context: BotContext) -> int:
 
 
 async def confirm_slots(update: Update, context: BotContext) -> int:
-    word = normalize(_text(update))
+    word = normalize(message_text(update))
     if word == texts.SLOTS_RETYPE:
         await send(update, Reply(texts.SLOTS_ASK, NO_KEYBOARD))
         return CoachStep.SLOTS
@@ -315,11 +315,6 @@ async def stop(update: Update, context: BotContext) -> int:
         context.scratch.pop(key, None)
     await send(update, Reply(texts.CANCELLED, NO_KEYBOARD))
     return ConversationHandler.END
-
-
-def _text(update: Update) -> str:
-    message = update.effective_message
-    return (message.text or "") if message else ""
 
 
 def build_coach_conversations() -> list[ConversationHandler[BotContext]]:

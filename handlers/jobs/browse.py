@@ -27,8 +27,8 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import DETAILS, INTERESTED, NOT_INTERESTED, Payload, card, details
 from handlers.jobs.facts import posting_facts, seeker_facts
+from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
-from matching.careers import describe_months
 from matching.engine import Match, rank_postings
 from matching.schedule import korean_date
 
@@ -48,10 +48,8 @@ async def show_jobs(update: Update, context: BotContext) -> None:
         if profile is None or not profile.desired_jobs:
             await send(update, Reply(texts.JOBS_NEED_PROFILE))
             return
-        postings = [
-            p for p in await open_postings(session, today) if p.company.vetting is Vetting.APPROVED
-        ]
-        dismissed = await dismissed_postings(session, [profile.user_id or 0])  # loaded by user
+        postings = await open_postings(session, today, vetted_only=True)
+        dismissed = await dismissed_postings(session, [profile.user_id or 0])
     hidden = {posting.id for _, posting in dismissed}
     disliked = frozenset(f for _, p in dismissed for f in posting_facts(p).families)
     seeker = seeker_facts(profile, disliked)
@@ -132,10 +130,7 @@ async def _interested(
         return texts.INTEREST_ALREADY
     profile = await load_profile(session, account.telegram_id)
     name = profile.name if profile and profile.name else str(account.telegram_id)
-    careers = ", ".join(
-        f"{c.title} {describe_months(c.months)}" if c.months else c.title
-        for c in (profile.careers if profile else [])
-    )
+    careers = career_line(profile) if profile else ""
     key = profile.external_id if profile and profile.external_id else str(account.telegram_id)
     notice = texts.interest_for_admins(
         name, posting.title, posting.company.name, careers or "-", key

@@ -19,7 +19,7 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.profile.dialog import ProfileDialog, Transition, consent_prompt
 from handlers.profile.steps import QUESTIONS, Step
-from handlers.replies import NO_KEYBOARD, Reply, send
+from handlers.replies import NO_KEYBOARD, Reply, message_text, send
 from matching.text import normalize
 
 CONVERSATION_NAME = "profile"
@@ -118,7 +118,7 @@ async def ask_delete(update: Update, context: BotContext) -> int:
 
 async def confirm_delete(update: Update, context: BotContext) -> int:
     """The answer to "모두 지울까요?"."""
-    word = normalize(_text(update))
+    word = normalize(message_text(update))
     if word == texts.DELETE_YES:
         return await _forget(update, context, texts.DELETED)
     if word == texts.DELETE_NO or word in texts.BACK_WORDS:
@@ -130,7 +130,7 @@ async def consent(update: Update, context: BotContext) -> int:
     """The answer to the personal-data notice."""
     person = update.effective_user
     assert person is not None
-    word = normalize(_text(update))
+    word = normalize(message_text(update))
     if word == texts.DISAGREE:
         return await _forget(update, context, texts.CONSENT_DECLINED)
     if word != texts.AGREE:
@@ -170,7 +170,7 @@ class _InState:
 
     async def answer(self, update: Update, context: BotContext) -> int:
         """A typed answer or a pressed button."""
-        text = _text(update)
+        text = message_text(update)
         return await _run(update, context, lambda dialog: dialog.answer(self.step, text))
 
     async def not_text(self, update: Update, context: BotContext) -> int:
@@ -189,11 +189,6 @@ class _InState:
             CommandHandler("start", self.ask_again),
             MessageHandler(NOT_TEXT, self.not_text),
         ]
-
-
-def _text(update: Update) -> str:
-    message = update.effective_message
-    return (message.text or "") if message else ""
 
 
 def build_profile_conversation() -> ConversationHandler[BotContext]:

@@ -15,13 +15,13 @@ from typing import Any
 
 from db.models import Profile
 from handlers import texts
-from handlers.context import SEOUL
 from handlers.menu import main_menu
 from handlers.profile.fields import FIELDS, Field
 from handlers.profile.parsed import Choice, Option, Parsed
 from handlers.profile.steps import QUESTIONS, Step
 from handlers.replies import Keyboard, Reply, rows
 from matching.careers import parse_roles
+from matching.schedule import korean_date
 from matching.text import normalize
 
 MAX_ANSWER_CHARS = 300
@@ -56,7 +56,7 @@ class ProfileDialog:
         self.profile = profile
         self.scratch = scratch
         self.now = now
-        self.today = now.astimezone(SEOUL).date()
+        self.today = korean_date(now)
         self.first_name = first_name
 
     # Entering a state.

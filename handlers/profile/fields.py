@@ -15,7 +15,7 @@ from handlers import texts
 from handlers.profile.parsed import Choice, Option, Parsed, invalid
 from handlers.profile.steps import Step
 from matching.age import age_on, parse_birth_year
-from matching.careers import describe_months, parse_roles
+from matching.careers import describe_role, parse_roles
 from matching.certificates import CERTIFICATES, POPULAR_CERTIFICATES
 from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employment_types
 from matching.jobs import JOB_TITLES, POPULAR_TITLES
@@ -220,19 +220,20 @@ class CareerField(Field):
 
     def store(self, profile: Profile, value: Any) -> str:
         entry = add_career(profile, value["title"], value["months"])
-        return _describe_role(entry.title, entry.months)
+        return describe_role(entry.title, entry.months)
 
     def items(self, profile: Profile, today: date) -> list[str] | None:
         if not profile.careers:
             return None
-        return [_describe_role(entry.title, entry.months) for entry in profile.careers]
+        return [describe_role(entry.title, entry.months) for entry in profile.careers]
 
     def clear(self, profile: Profile) -> None:
         clear_careers(profile)
 
 
-def _describe_role(title: str, months: int | None) -> str:
-    return f"{title} {describe_months(months)}" if months else title
+def career_line(profile: Profile) -> str:
+    """Every past role on one line, for staff and coaches: "경비 5년, 시설관리 10년"."""
+    return ", ".join(describe_role(entry.title, entry.months) for entry in profile.careers)
 
 
 class RegionsField(Field):

@@ -33,8 +33,16 @@ from handlers.coaching.coaches import (
     build_coach_conversations,
     invite_coach,
     my_slots,
-    schedule,
     slot_button,
+)
+from handlers.coaching.roster import PREFIX as ROSTER_PREFIX
+from handlers.coaching.roster import coach_button, list_coaches
+from handlers.coaching.sessions import PREFIX as SESSION_PREFIX
+from handlers.coaching.sessions import (
+    build_notes_conversation,
+    outcome_button,
+    schedule,
+    skip_notes,
 )
 from handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from handlers.errors import on_error
@@ -112,7 +120,14 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("schedule", schedule),
             CommandHandler("myslots", my_slots),
             CallbackQueryHandler(slot_button, pattern=rf"^{SLOT_PREFIX}:(rm|rr):\d+(:\d)?$"),
+            CallbackQueryHandler(outcome_button, pattern=rf"^{SESSION_PREFIX}:[dn]:\d+$"),
+            CommandHandler("coaches", list_coaches),
+            CallbackQueryHandler(
+                coach_button, pattern=rf"^{ROSTER_PREFIX}:(stop|yes|no|start):\d+$"
+            ),
             *build_coach_conversations(),
+            build_notes_conversation(),
+            MessageHandler(filters.Text([texts.NOTES_SKIP]), skip_notes),
             build_profile_conversation(),
             CommandHandler("cancel", nothing_to_cancel),
             MessageHandler(filters.COMMAND, unknown_command),

@@ -3,7 +3,8 @@
 Reminders go 24 hours and 1 hour before a session, to the senior and to the coach; a
 session booked less than a day ahead gets only what is still ahead of it. Quiet nights
 do not hold them back: they are what the person asked for. A cancelled booking's
-pending reminders are cancelled with it (db.coaching.cancel_booking).
+pending reminders are cancelled with it (db.coaching.cancel_booking). When a session
+ends, the senior is asked for a rating and the coach whether it took place.
 """
 
 from collections.abc import Callable
@@ -12,12 +13,19 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.coaching import ended_unrated, live_bookings_between, reminder_key_prefix
+from db.coaching import (
+    ended_between,
+    ended_unrated,
+    live_bookings_between,
+    reminder_key_prefix,
+)
 from db.models import Booking
 from db.outbox import enqueue
 from db.profiles import load_profile
 from handlers import texts
 from handlers.coaching.booking import rating_buttons
+from handlers.coaching.sessions import outcome_buttons
+from handlers.people import person_name
 from matching.slots import korean_time
 
 DAY_BEFORE = timedelta(hours=24)
@@ -49,7 +57,23 @@ class ReminderTicks:
                     dedupe_key=f"rate:{booking.id}",
                     not_before=now,
                 )
+            for booking in await ended_between(session, now - ASK_RATING_WITHIN, now):
+                queued += await self._ask_coach(session, booking, now)
         return queued
+
+    async def _ask_coach(self, session: AsyncSession, booking: Booking, now: datetime) -> int:
+        """Once a session is over, the coach is asked how it went (done or no-show)."""
+        profile = await load_profile(session, booking.user.telegram_id)
+        when = korean_time(booking.slot.starts_at)
+        question = texts.session_how_did_it_go(when, person_name(profile))
+        return await enqueue(
+            session,
+            user_id=booking.slot.coach.user_id,
+            kind="coaching",
+            payload={"text": question, "buttons": outcome_buttons(booking)},
+            dedupe_key=f"close:{booking.id}",
+            not_before=now,
+        )
 
     async def _remind(
         self, session: AsyncSession, booking: Booking, *, soon: bool, now: datetime
@@ -57,7 +81,7 @@ class ReminderTicks:
         slot, coach = booking.slot, booking.slot.coach
         when = korean_time(slot.starts_at)
         profile = await load_profile(session, booking.user.telegram_id)
-        senior_name = profile.name if profile and profile.name else ""
+        senior_name = person_name(profile)
         tag = "1h" if soon else "24h"
         queued = 0
         for user_id, with_whom in (

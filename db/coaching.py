@@ -16,7 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from db.inserts import insert_ignoring_duplicates
-from db.models import Booking, BookingStatus, Coach, CoachInvite, CoachSlot, SlotStatus
+from db.models import (
+    Application,
+    ApplicationStatus,
+    Booking,
+    BookingStatus,
+    Coach,
+    CoachInvite,
+    CoachSlot,
+    Posting,
+    SlotStatus,
+)
 from db.outbox import cancel_pending
 
 
@@ -25,6 +35,7 @@ class Refusal(StrEnum):
     TOO_LATE = "too_late"  # inside the cut-off, or already past
     LIMIT = "limit"  # the senior already has as many upcoming bookings as allowed
     GONE = "gone"  # removed, blocked, or the coach left
+    NOT_YET = "not_yet"  # the session has not started, so it cannot be marked done
 
 
 async def create_invite(session: AsyncSession, code: str, created_by: int | None) -> CoachInvite:
@@ -345,3 +356,178 @@ async def remove_slot(
         await cancel_pending(session, reminder_key_prefix(booking.id))
     await session.flush()
     return booking
+
+
+async def record_outcome(
+    session: AsyncSession, coach_id: int, booking_id: int, outcome: BookingStatus, now: datetime
+) -> Booking | Refusal:
+    """The coach says how a session went; a wrong first press can be corrected."""
+    booking = await _coach_booking(session, coach_id, booking_id)
+    if booking is None or booking.status is BookingStatus.CANCELLED:
+        return Refusal.GONE
+    if booking.slot.starts_at > now:
+        return Refusal.NOT_YET
+    booking.status = outcome
+    await session.flush()
+    return booking
+
+
+async def save_coach_notes(
+    session: AsyncSession, coach_id: int, booking_id: int, notes: str
+) -> Booking | None:
+    """Notes for the senior, on a session the coach marked done."""
+    booking = await _coach_booking(session, coach_id, booking_id)
+    if booking is None or booking.status is not BookingStatus.DONE:
+        return None
+    booking.coach_notes = notes
+    await session.flush()
+    return booking
+
+
+async def _coach_booking(session: AsyncSession, coach_id: int, booking_id: int) -> Booking | None:
+    return await session.scalar(
+        select(Booking)
+        .join(Booking.slot)
+        .where(Booking.id == booking_id, CoachSlot.coach_id == coach_id)
+        .options(joinedload(Booking.user), joinedload(Booking.slot).joinedload(CoachSlot.coach))
+    )
+
+
+async def sessions_to_close(
+    session: AsyncSession, coach_id: int, since: datetime, now: datetime
+) -> list[Booking]:
+    """A coach's sessions that started since `since` and are not marked done or no-show."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > since,
+            CoachSlot.starts_at <= now,
+        )
+        .options(joinedload(Booking.slot), joinedload(Booking.user))
+        .order_by(CoachSlot.starts_at)
+    )
+    return list(result)
+
+
+async def ended_between(session: AsyncSession, since: datetime, now: datetime) -> list[Booking]:
+    """Sessions that ended in (since, now] and are still open, to ask the coach how it went."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.ends_at > since,
+            CoachSlot.ends_at <= now,
+        )
+        .options(
+            joinedload(Booking.user),
+            joinedload(Booking.slot).joinedload(CoachSlot.coach),
+        )
+    )
+    return list(result)
+
+
+async def notes_for_senior(session: AsyncSession, user_id: int, limit: int) -> list[Booking]:
+    """The latest coach notes a senior received, newest first."""
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(Booking.user_id == user_id, Booking.coach_notes.is_not(None))
+        .options(joinedload(Booking.slot).joinedload(CoachSlot.coach))
+        .order_by(CoachSlot.starts_at.desc())
+        .limit(limit)
+    )
+    return list(result)
+
+
+async def all_coaches(session: AsyncSession, now: datetime) -> list[tuple[Coach, int]]:
+    """Every coach with their number of upcoming booked sessions, active ones first."""
+    upcoming = (
+        select(func.count())
+        .select_from(Booking)
+        .join(Booking.slot)
+        .where(
+            CoachSlot.coach_id == Coach.id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > now,
+        )
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        select(Coach, upcoming).order_by(Coach.is_active.desc(), Coach.name, Coach.id)
+    )
+    return [(coach, count) for coach, count in result]
+
+
+async def set_coach_active(
+    session: AsyncSession, coach_id: int, active: bool, now: datetime, reason: str
+) -> tuple[Coach, list[Booking]] | None:
+    """Stop or restart a coach; stopping cancels their upcoming bookings (returned to tell).
+
+    None if there is no such coach or they are already so, so a second press tells no one.
+
+    Their free times are taken off too, so a coach who comes back starts from a clean
+    calendar rather than times published long ago.
+    """
+    coach = await session.get(Coach, coach_id)
+    if coach is None or coach.is_active is active:
+        return None
+    coach.is_active = active
+    if active:
+        await session.flush()
+        return coach, []
+    result = await session.scalars(
+        select(Booking)
+        .join(Booking.slot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            Booking.status == BookingStatus.BOOKED,
+            CoachSlot.starts_at > now,
+        )
+        .options(joinedload(Booking.user), joinedload(Booking.slot))
+    )
+    cancelled = list(result)
+    for booking in cancelled:
+        booking.status = BookingStatus.CANCELLED
+        booking.cancel_reason = reason
+        await cancel_pending(session, reminder_key_prefix(booking.id))
+    await session.execute(
+        update(CoachSlot)
+        .where(
+            CoachSlot.coach_id == coach_id,
+            CoachSlot.status.in_([SlotStatus.OPEN, SlotStatus.BOOKED]),
+            CoachSlot.starts_at > now,
+        )
+        .values(status=SlotStatus.REMOVED)
+    )
+    await session.flush()
+    return coach, cancelled
+
+
+PREPARING_STATUSES = (
+    ApplicationStatus.INTERESTED,
+    ApplicationStatus.APPLIED,
+    ApplicationStatus.INTERVIEW,
+)
+
+
+async def postings_in_progress(
+    session: AsyncSession, user_id: int, limit: int | None
+) -> list[Posting]:
+    """Open postings the senior is pursuing, latest first: what a coaching could prepare for."""
+    result = await session.scalars(
+        select(Posting)
+        .join(Application, Application.posting_id == Posting.id)
+        .where(
+            Application.user_id == user_id,
+            Application.status.in_(PREPARING_STATUSES),
+            Posting.closed_at.is_(None),
+        )
+        .options(joinedload(Posting.company))
+        .order_by(Application.updated_at.desc(), Posting.id)
+        .limit(limit)
+    )
+    return list(result)

@@ -251,8 +251,9 @@ STAFF_WELCOME = (
 )
 STAFF_HELP = (
     "앙코르 직원용 도움말이에요.\n"
-    "코치: /slots 가능한 시간 열기, /myslots 연 시간 보기·지우기, /schedule 다가오는 코칭 보기\n"
-    "관리자: /invite_coach 코치 초대 코드 만들기\n"
+    "코치: /slots 가능한 시간 열기, /myslots 연 시간 보기·지우기, "
+    "/schedule 다가오는 코칭 보기와 지난 코칭 기록하기\n"
+    "관리자: /invite_coach 코치 초대 코드 만들기, /coaches 코치 목록과 활동 멈추기\n"
     "/delete 내 정보 모두 지우기\n"
     "/help 이 도움말 보기"
 )
@@ -387,8 +388,13 @@ COACHING_OTHER_TIME = "다른 시간 보기"
 COACHING_BOOK = "예약하기"
 
 
-def coaching_confirm(when: str, coach: str, how: str, minutes: int) -> str:
-    return f"{when}, {coach} 코치님과 {minutes}분 연습 면접을 예약할까요?\n방법: {how}"
+def coaching_confirm(when: str, coach: str, how: str, minutes: int, posting: str | None) -> str:
+    preparing = f"\n준비할 공고: {posting}" if posting else ""
+    return f"{when}, {coach} 코치님과 {minutes}분 연습 면접을 예약할까요?\n방법: {how}{preparing}"
+
+
+COACHING_ASK_POSTING = "어느 공고의 면접을 준비하시나요? 코치님이 미리 살펴보고 도와드려요."
+COACHING_NO_POSTING = "정해진 곳은 없어요"
 
 
 def coaching_booked(when: str, coach: str, how: str) -> str:
@@ -439,8 +445,9 @@ def booking_locked(hours: int, coach: str, how: str) -> str:
     )
 
 
-def coach_booked_notice(who: str, when: str, summary: str) -> str:
-    return f"새 예약: {when}, {who}님\n{summary}"
+def coach_booked_notice(who: str, when: str, summary: str, posting: str | None) -> str:
+    preparing = f"\n준비 중인 공고: {posting}" if posting else ""
+    return f"새 예약: {when}, {who}님\n{summary}{preparing}"
 
 
 def coach_cancelled_notice(who: str, when: str) -> str:
@@ -468,8 +475,38 @@ RATING_QUESTION = "연습 면접은 어떠셨어요? 1점(아쉬움)부터 5점(
 RATING_THANKS = "고맙습니다. 다음 코칭에 꼭 반영할게요."
 
 
+def senior_missed(when: str) -> str:
+    return (
+        f"{when} 연습 면접에서 뵙지 못했어요. "
+        "괜찮으시면 '면접 코칭 예약'에서 다시 시간을 잡아 주세요."
+    )
+
+
+def notes_for_senior(coach: str, when: str, notes: str) -> str:
+    return (
+        f"{coach} 코치님이 {when} 연습 면접 메모를 남기셨어요.\n\n{notes}\n\n"
+        "/mybookings 에서 다시 보실 수 있어요."
+    )
+
+
+MY_NOTES_HEADING = "지난 코칭에서 받은 메모예요."
+
+
+def my_note(when: str, coach: str, notes: str) -> str:
+    return f"{when} · {coach} 코치님\n{notes}"
+
+
+def senior_told_coach_stopped(when: str, coach: str) -> str:
+    return (
+        f"죄송해요. {coach} 코치님이 코칭을 쉬시게 되어 {when} 예약이 취소되었어요.\n"
+        "'면접 코칭 예약'에서 다른 코치님을 골라 주세요."
+    )
+
+
 # Coaches and staff.
 STAFF_ONLY = "이 메뉴는 센터 직원과 코치만 쓸 수 있어요."
+NAMELESS = "회원"
+COACH_STOPPED = "지금은 코치 활동이 멈춰 있어요. 다시 하시려면 센터에 문의해 주세요."
 COACH_SPECIALTIES = (
     "제조·품질",
     "시설·경비",
@@ -564,6 +601,92 @@ def schedule_heading(open_count: int) -> str:
 
 def schedule_line(when: str, senior: str) -> str:
     return f"• {when} · {senior}님"
+
+
+SCHEDULE_TO_CLOSE = "지난 코칭 중 아직 기록하지 않은 것이에요. 어떻게 됐는지 눌러 주세요."
+
+
+def session_how_did_it_go(when: str, senior: str) -> str:
+    return f"{when} {senior}님과의 코칭은 어떻게 됐나요?"
+
+
+BUTTON_SESSION_DONE = "마쳤어요"
+BUTTON_SESSION_NO_SHOW = "안 오셨어요"
+SESSION_NOT_YET = "아직 시작하지 않은 코칭이에요. 코칭이 끝난 뒤에 눌러 주세요."
+SESSION_GONE = "취소된 코칭이라 기록할 수 없어요."
+NOTES_WRITE = "메모 쓰기"
+NOTES_SKIP = "메모 없이 마치기"
+
+
+def session_marked_done(senior: str) -> str:
+    return (
+        f"마친 코칭으로 기록했어요. {senior}님께 남길 메모가 있으면 '{NOTES_WRITE}'를 눌러 주세요."
+    )
+
+
+def session_marked_no_show(senior: str) -> str:
+    return f"{senior}님이 오시지 않은 것으로 기록했어요. 다시 예약하시도록 안내해 드렸어요."
+
+
+NOTES_ASK = (
+    "어르신께 전할 메모를 적어 주세요. 잘하신 점과 더 준비할 점을 짧게 적어 주시면 돼요. "
+    "(1,000자까지)"
+)
+NOTES_INVALID = (
+    "메모는 1,000자 안으로 글자로 적어 주세요. (예: 경력을 숫자로 말씀하신 점이 좋았어요.)"
+)
+NOTES_NO_SESSION = (
+    "어느 코칭의 메모인지 모르겠어요. /schedule 에서 지난 코칭을 먼저 기록해 주세요."
+)
+NOTES_SKIPPED = "알겠어요. 수고 많으셨어요."
+
+
+def notes_sent(senior: str) -> str:
+    return f"메모를 {senior}님께 전해 드렸어요."
+
+
+# Coaches, for admins.
+COACHES_NONE = "등록된 코치가 없어요. /invite_coach 로 초대할 수 있어요."
+
+
+def coach_line(name: str, specialties: str, active: bool, upcoming: int) -> str:
+    state = "활동 중" if active else "활동 멈춤"
+    return f"{name} 코치 · {specialties}\n{state} · 다가오는 예약 {upcoming}건"
+
+
+BUTTON_STOP_COACH = "활동 멈추기"
+BUTTON_RESTART_COACH = "다시 활동하기"
+BUTTON_STOP_YES = "네, 멈춰요"
+BUTTON_STOP_NO = "아니요"
+STOP_KEPT = "그대로 두었어요."
+COACH_UNKNOWN = "이미 처리되었거나 없는 코치예요. /coaches 로 목록을 다시 보세요."
+COACH_STOP_REASON = "코치 활동 종료"
+
+
+def confirm_stop_coach(name: str, upcoming: int) -> str:
+    return (
+        f"{name} 코치님의 활동을 멈출까요? 다가오는 예약 {upcoming}건은 취소되고, "
+        "어르신들께 바로 알려 드려요."
+    )
+
+
+def coach_stopped(name: str, cancelled: int) -> str:
+    return (
+        f"{name} 코치님의 활동을 멈췄어요. 예약 {cancelled}건을 취소하고 어르신들께 알려 드렸어요."
+    )
+
+
+def coach_restarted(name: str) -> str:
+    return f"{name} 코치님이 다시 활동해요. 코치님이 /slots 로 시간을 열면 예약을 받을 수 있어요."
+
+
+COACH_TOLD_STOPPED = (
+    "센터에서 코치님의 활동을 잠시 멈췄어요. 다가오는 예약은 취소하고 어르신들께 알려 드렸어요. "
+    "궁금한 점은 센터에 문의해 주세요."
+)
+COACH_TOLD_RESTARTED = (
+    "센터에서 코치님의 활동을 다시 열었어요. /slots 로 가능한 시간을 열어 주세요."
+)
 
 
 # Command-line imports, read by centre staff.

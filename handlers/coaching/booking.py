@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
+from db.alerts import find_posting
 from db.coaching import (
     Refusal,
     book,
@@ -18,16 +19,19 @@ from db.coaching import (
     cancel_booking,
     find_booking,
     find_slot,
+    notes_for_senior,
     open_slots,
+    postings_in_progress,
     rate,
 )
-from db.models import Booking, BookingStatus, CoachSlot, Profile, User
+from db.models import Booking, BookingStatus, CoachSlot, Posting, Profile, User
 from db.outbox import enqueue
 from db.profiles import load_profile
 from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
+from handlers.people import person_name
 from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
 from matching.age import age_on
@@ -38,6 +42,9 @@ PREFIX = "cc"
 ANY = "*"
 DAYS_AHEAD = 14
 NEAREST = 3
+NO_POSTING = 0
+POSTING_CHOICES = 3
+NOTES_SHOWN = 3
 
 
 def _data(*parts: object) -> str:
@@ -68,9 +75,13 @@ async def coaching_button(update: Update, context: BotContext) -> None:
     elif step == "d":
         reply = await _times(context, rest[0], rest[1])
     elif step == "t":
-        reply = await _confirm(context, int(rest[0]))
+        reply = await _ask_posting(context, person.id, int(rest[0]))
+    elif step == "p":
+        reply = await _confirm(context, int(rest[0]), int(rest[1]))
     elif step == "b":
-        reply = await _book(context, person.id, int(rest[0]))
+        reply = await _book(
+            context, person.id, int(rest[0]), int(rest[1]) if len(rest) > 1 else NO_POSTING
+        )
     elif step == "x":
         reply = await _cancel(context, person.id, int(rest[0]))
     elif step == "m":
@@ -85,15 +96,15 @@ async def coaching_button(update: Update, context: BotContext) -> None:
 
 
 async def my_bookings(update: Update, context: BotContext) -> None:
-    """/mybookings: upcoming sessions with a cancel button each."""
+    """/mybookings: upcoming sessions with move and cancel buttons, then coaches' notes."""
     person = update.effective_user
     assert person is not None
     async with context.sessions() as session:
         account = await find_user(session, person.id)
         bookings = await bookings_of(session, account.id, context.now()) if account else []
+        noted = await notes_for_senior(session, account.id, NOTES_SHOWN) if account else []
     if not bookings:
         await send(update, Reply(texts.MY_BOOKINGS_NONE))
-        return
     for booking in bookings:
         slot = booking.slot
         text = texts.my_booking(korean_time(slot.starts_at), slot.coach.name, slot.coach.how)
@@ -104,6 +115,12 @@ async def my_bookings(update: Update, context: BotContext) -> None:
             ]
         ]
         await send_payload(update, {"text": text, "buttons": buttons})
+    if noted:
+        notes = [
+            texts.my_note(korean_time(b.slot.starts_at), b.slot.coach.name, b.coach_notes or "")
+            for b in noted
+        ]
+        await send(update, Reply("\n\n".join([texts.MY_NOTES_HEADING, *notes])))
 
 
 async def _free_slots(context: BotContext, specialty: str | None) -> list[CoachSlot]:
@@ -150,23 +167,46 @@ def _slot_buttons(slots: list[CoachSlot], *, with_day: bool = False) -> list[lis
     ]
 
 
-async def _confirm(context: BotContext, slot_id: int) -> Payload:
+async def _ask_posting(context: BotContext, telegram_id: int, slot_id: int) -> Payload:
+    """Which posting is this practice for? Asked only of seniors pursuing one."""
+    async with context.sessions() as session:
+        account = await find_user(session, telegram_id)
+        postings = (
+            await postings_in_progress(session, account.id, POSTING_CHOICES) if account else []
+        )
+    if not postings:
+        return await _confirm(context, slot_id, NO_POSTING)
+    buttons = [[{"text": posting_label(p), "data": _data("p", slot_id, p.id)}] for p in postings]
+    buttons.append([{"text": texts.COACHING_NO_POSTING, "data": _data("p", slot_id, NO_POSTING)}])
+    return {"text": texts.COACHING_ASK_POSTING, "buttons": buttons}
+
+
+def posting_label(posting: Posting) -> str:
+    return f"{posting.company.name} · {posting.title}"
+
+
+async def _confirm(context: BotContext, slot_id: int, posting_id: int) -> Payload:
     async with context.sessions() as session:
         slot = await find_slot(session, slot_id)
+        posting = await find_posting(session, posting_id) if posting_id else None
     if slot is None:
         return {"text": texts.COACHING_GONE}
     minutes = int((slot.ends_at - slot.starts_at).total_seconds() // 60)
     text = texts.coaching_confirm(
-        korean_time(slot.starts_at), slot.coach.name, slot.coach.how, minutes
+        korean_time(slot.starts_at),
+        slot.coach.name,
+        slot.coach.how,
+        minutes,
+        posting_label(posting) if posting else None,
     )
     buttons = [
-        [{"text": texts.COACHING_BOOK, "data": _data("b", slot.id)}],
+        [{"text": texts.COACHING_BOOK, "data": _data("b", slot.id, posting_id)}],
         [{"text": texts.COACHING_OTHER_TIME, "data": _data("s", ANY)}],
     ]
     return {"text": text, "buttons": buttons}
 
 
-async def _book(context: BotContext, telegram_id: int, slot_id: int) -> Payload:
+async def _book(context: BotContext, telegram_id: int, slot_id: int, posting_id: int) -> Payload:
     data = context.bot_data
     async with context.sessions.begin() as session:
         account = await find_user(session, telegram_id)
@@ -179,6 +219,7 @@ async def _book(context: BotContext, telegram_id: int, slot_id: int) -> Payload:
             now=context.now(),
             cut_off=data.booking_cut_off,
             max_upcoming=data.max_upcoming_bookings,
+            posting_id=await _preparing_for(session, account.id, posting_id),
         )
         if isinstance(outcome, Booking):
             booking = await find_booking(session, outcome.id, account.id)
@@ -188,6 +229,14 @@ async def _book(context: BotContext, telegram_id: int, slot_id: int) -> Payload:
             when = korean_time(slot.starts_at)
             return {"text": texts.coaching_booked(when, slot.coach.name, slot.coach.how)}
     return await _refused(context, outcome, slot_id)
+
+
+async def _preparing_for(session: AsyncSession, user_id: int, posting_id: int) -> int | None:
+    """The posting from the button, if the senior still pursues it (an old button may not)."""
+    if posting_id == NO_POSTING:
+        return None
+    pursued = await postings_in_progress(session, user_id, limit=None)
+    return posting_id if any(p.id == posting_id for p in pursued) else None
 
 
 async def _refused(context: BotContext, refusal: Refusal, slot_id: int) -> Payload:
@@ -275,6 +324,7 @@ async def _move(context: BotContext, telegram_id: int, booking_id: int, slot_id:
                 now=now,
                 cut_off=data.booking_cut_off,
                 max_upcoming=data.max_upcoming_bookings,
+                posting_id=old.posting_id,
             )
             if not isinstance(new, Booking):
                 await attempt.rollback()
@@ -314,10 +364,13 @@ async def _tell_coach(
 ) -> None:
     """The coach hears of every booking and cancellation at once, through the outbox."""
     profile = await load_profile(session, senior.telegram_id)
-    who = profile.name if profile and profile.name else str(senior.telegram_id)
+    who = person_name(profile)
     when = korean_time(booking.slot.starts_at)
     if booking.status is BookingStatus.BOOKED:
-        text = texts.coach_booked_notice(who, when, _summary(profile, context))
+        posting = await find_posting(session, booking.posting_id) if booking.posting_id else None
+        text = texts.coach_booked_notice(
+            who, when, _summary(profile, context), posting_label(posting) if posting else None
+        )
     else:
         text = texts.coach_cancelled_notice(who, when)
     await enqueue(

@@ -6,7 +6,6 @@ answers four questions. Free times are typed the way coaches think of them ("12ì
 Anyone without the role gets a polite no, and we get a log line.
 """
 
-import logging
 from datetime import datetime
 from enum import IntEnum
 
@@ -16,29 +15,26 @@ from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, fi
 from db.coaching import (
     Refusal,
     add_slots,
-    coach_schedule,
     coach_slots_ahead,
-    count_open_slots,
     create_invite,
-    find_coach,
     find_slot,
     invite_is_open,
     redeem_invite,
     register_coach,
     remove_slot,
 )
-from db.models import Booking, Coach, Role, SlotStatus, User
+from db.models import Booking, Role, SlotStatus
 from db.outbox import enqueue
 from db.profiles import load_profile
-from db.users import ensure_role, find_user
+from db.users import ensure_role
 from handlers import texts
 from handlers.codes import readable_code
 from handlers.context import BotContext
+from handlers.people import person_name
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
+from handlers.staff import active_coach, staff_account
 from matching.slots import korean_time, parse_availability
 from matching.text import normalize
-
-logger = logging.getLogger(__name__)
 
 INVITE_PREFIX = "coach-"
 MAX_LISTED_SLOTS = 20
@@ -58,24 +54,9 @@ class CoachStep(IntEnum):
     SLOTS_CONFIRM = 112
 
 
-async def _staff(update: Update, context: BotContext, role: Role) -> User | None:
-    """The person's account if they have `role` (admins may do anything); else a polite no."""
-    person = update.effective_user
-    assert person is not None
-    async with context.sessions.begin() as session:
-        if person.id in context.bot_data.admin_ids:
-            await ensure_role(session, person.id, Role.ADMIN)
-        account = await find_user(session, person.id)
-    if account is not None and account.role in (role, Role.ADMIN):
-        return account
-    logger.info("refused %s to user %s", role.value, person.id)
-    await send(update, Reply(texts.STAFF_ONLY))
-    return None
-
-
 async def invite_coach(update: Update, context: BotContext) -> None:
     """/invite_coach (admins): a one-time code and the link a coach opens."""
-    account = await _staff(update, context, Role.ADMIN)
+    account = await staff_account(update, context, Role.ADMIN)
     if account is None:
         return
     code = readable_code(INVITE_CODE_LENGTH)
@@ -168,7 +149,7 @@ async def coach_how(update: Update, context: BotContext) -> int:
 
 async def ask_slots(update: Update, context: BotContext) -> int:
     """/slots (coaches): free times in plain words."""
-    if await _coach(update, context) is None:
+    if await active_coach(update, context) is None:
         return ConversationHandler.END
     await send(update, Reply(texts.SLOTS_ASK, NO_KEYBOARD))
     return CoachStep.SLOTS
@@ -198,7 +179,7 @@ async def confirm_slots(update: Update, context: BotContext) -> int:
     if word != texts.SLOTS_OPEN:
         await send(update, Reply(texts.SLOTS_PICK))
         return CoachStep.SLOTS_CONFIRM
-    coach = await _coach(update, context)
+    coach = await active_coach(update, context)
     if coach is None:
         return ConversationHandler.END
     wanted = [
@@ -211,35 +192,12 @@ async def confirm_slots(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def schedule(update: Update, context: BotContext) -> None:
-    """/schedule (coaches): upcoming sessions and how many free times are left."""
-    coach = await _coach(update, context)
-    if coach is None:
-        return
-    now = context.now()
-    async with context.sessions() as session:
-        bookings = await coach_schedule(session, coach.id, now)
-        open_count = await count_open_slots(session, coach.id, now)
-        names = []
-        for booking in bookings:
-            profile = await load_profile(session, booking.user.telegram_id)
-            names.append(profile.name if profile and profile.name else "-")
-    if not bookings:
-        await send(update, Reply(texts.schedule_empty(open_count)))
-        return
-    lines = [
-        texts.schedule_line(korean_time(b.slot.starts_at), name)
-        for b, name in zip(bookings, names, strict=True)
-    ]
-    await send(update, Reply("\n".join([texts.schedule_heading(open_count), *lines])))
-
-
 SLOT_PREFIX = "cs"
 
 
 async def my_slots(update: Update, context: BotContext) -> None:
     """/myslots (coaches): upcoming times, each with a button to take it off."""
-    coach = await _coach(update, context)
+    coach = await active_coach(update, context)
     if coach is None:
         return
     async with context.sessions() as session:
@@ -261,7 +219,7 @@ async def slot_button(update: Update, context: BotContext) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
-    coach = await _coach(update, context)
+    coach = await active_coach(update, context)
     if coach is None:
         return
     _, action, slot_id, *reason = query.data.split(":")
@@ -293,21 +251,10 @@ async def slot_button(update: Update, context: BotContext) -> None:
                 not_before=context.now(),
             )
             profile = await load_profile(session, outcome.user.telegram_id)
-            reply = texts.slot_removed_booked(profile.name if profile and profile.name else "")
+            reply = texts.slot_removed_booked(person_name(profile))
         else:
             reply = texts.SLOT_REMOVED
     await send(update, Reply(reply))
-
-
-async def _coach(update: Update, context: BotContext) -> Coach | None:
-    account = await _staff(update, context, Role.COACH)
-    if account is None:
-        return None
-    async with context.sessions() as session:
-        coach = await find_coach(session, account.id)
-    if coach is None:
-        await send(update, Reply(texts.STAFF_ONLY))
-    return coach
 
 
 async def stop(update: Update, context: BotContext) -> int:

@@ -27,6 +27,7 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import DETAILS, INTERESTED, NOT_INTERESTED, Payload, card, details
 from handlers.jobs.facts import posting_facts, seeker_facts
+from handlers.people import person_name
 from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
 from matching.engine import Match, rank_postings
@@ -129,7 +130,7 @@ async def _interested(
     if not await record_interest(session, account.id, posting.id):
         return texts.INTEREST_ALREADY
     profile = await load_profile(session, account.telegram_id)
-    name = profile.name if profile and profile.name else str(account.telegram_id)
+    name = person_name(profile)
     careers = career_line(profile) if profile else ""
     key = profile.external_id if profile and profile.external_id else str(account.telegram_id)
     notice = texts.interest_for_admins(

@@ -1,45 +1,18 @@
 """Seniors book a practice interview with a coach, by buttons; nobody is double-booked."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from bot.application import DISPATCH_JOB, REMINDER_JOB
-from bot.channels.updates import Person
-from db.coaching import add_slots
-from db.models import Coach, Role
-from db.users import ensure_role
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
+from tests.support.coaching import COACH, COACH_HOW, THREE_PM_DEC_3, coach_with_slots, to_times
 from tests.support.harness import BotHarness, Chat
 from tests.support.profiles import CAREGIVER_ANSWERS, agree, complete_profile, say
-
-COACH = Person(4_000_001, "민정", "박")
-THREE_PM_DEC_3 = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)  # 15:00 in Seoul, a Thursday
-
-
-async def _coach_with_slots(bot: BotHarness, *starts: datetime) -> None:
-    async with bot.application.bot_data.sessions.begin() as session:
-        user = await ensure_role(session, COACH.id, Role.COACH)
-        coach = Coach(
-            user_id=user.id,
-            name="박민정",
-            specialties=["제조·품질", "사무·회계"],
-            introduction="대기업 품질관리 면접관 출신이에요.",
-            how="전화 (예약 후 연락드려요)",
-        )
-        session.add(coach)
-        await session.flush()
-        await add_slots(session, coach, [(s, s + timedelta(minutes=30)) for s in starts])
-
-
-async def _to_times(senior: Chat) -> None:
-    await senior.send(texts.MENU_COACHING)
-    await senior.tap("제조·품질")
-    await senior.tap("12월 3일 (목)")
 
 
 async def test_book_a_session_and_the_coach_is_told(bot: BotHarness, senior: Chat) -> None:
     await complete_profile(senior)
-    await _coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(minutes=30))
+    await coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(minutes=30))
     await senior.send("/coaching")
     assert texts.COACHING_INTRO in senior.last
     assert senior.inline_buttons == ["사무·회계", "제조·품질", texts.ANY_SPECIALTY]
@@ -76,9 +49,9 @@ async def test_two_seniors_on_the_same_time(bot: BotHarness, senior: Chat) -> No
     await complete_profile(senior)
     await agree(other)
     await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)
-    await _coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(hours=1))
+    await coach_with_slots(bot, THREE_PM_DEC_3, THREE_PM_DEC_3 + timedelta(hours=1))
     for chat in (senior, other):
-        await _to_times(chat)
+        await to_times(chat)
         await chat.tap("오후 3:00 · 박민정")
     await senior.tap(texts.COACHING_BOOK)
     await other.tap(texts.COACHING_BOOK)
@@ -90,8 +63,8 @@ async def test_two_seniors_on_the_same_time(bot: BotHarness, senior: Chat) -> No
 async def test_one_booking_at_a_time_and_the_cut_off(bot: BotHarness, senior: Chat) -> None:
     await complete_profile(senior)
     soon = bot.clock.now + timedelta(hours=4)
-    await _coach_with_slots(bot, soon, THREE_PM_DEC_3)
-    await _to_times(senior)
+    await coach_with_slots(bot, soon, THREE_PM_DEC_3)
+    await to_times(senior)
     await senior.tap("오후 3:00 · 박민정")
     await senior.tap(texts.COACHING_BOOK)
     await senior.send(texts.MENU_COACHING)
@@ -104,7 +77,7 @@ async def test_one_booking_at_a_time_and_the_cut_off(bot: BotHarness, senior: Ch
     bot.clock.now = THREE_PM_DEC_3 - timedelta(hours=2)
     await senior.send("/mybookings")
     await senior.tap(texts.BUTTON_CANCEL_BOOKING)
-    assert senior.last == texts.booking_locked(3, "박민정", "전화 (예약 후 연락드려요)")
+    assert senior.last == texts.booking_locked(3, "박민정", COACH_HOW)
 
 
 async def test_no_slots(senior: Chat) -> None:
@@ -125,8 +98,8 @@ def _texts(bot: BotHarness, chat_id: int, marker: str) -> list[str]:
 
 async def _book_three_pm(bot: BotHarness, senior: Chat) -> None:
     await complete_profile(senior)
-    await _coach_with_slots(bot, THREE_PM_DEC_3)
-    await _to_times(senior)
+    await coach_with_slots(bot, THREE_PM_DEC_3)
+    await to_times(senior)
     await senior.tap("오후 3:00 · 박민정")
     await senior.tap(texts.COACHING_BOOK)
 
@@ -174,8 +147,8 @@ async def test_no_reminder_after_a_cancel(bot: BotHarness, senior: Chat) -> None
 async def test_move_a_booking_to_another_time(bot: BotHarness, senior: Chat) -> None:
     await complete_profile(senior)
     four_pm = THREE_PM_DEC_3 + timedelta(hours=1)
-    await _coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
-    await _to_times(senior)
+    await coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
+    await to_times(senior)
     await senior.tap("오후 3:00 · 박민정")
     await senior.tap(texts.COACHING_BOOK)
     await senior.send("/mybookings")
@@ -202,13 +175,13 @@ async def test_moving_onto_a_taken_time_keeps_the_old_booking(
     await agree(other)
     await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)
     four_pm = THREE_PM_DEC_3 + timedelta(hours=1)
-    await _coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
-    await _to_times(senior)
+    await coach_with_slots(bot, THREE_PM_DEC_3, four_pm)
+    await to_times(senior)
     await senior.tap("오후 3:00 · 박민정")
     await senior.tap(texts.COACHING_BOOK)
     await senior.send("/mybookings")
     await senior.tap(texts.BUTTON_MOVE_BOOKING)
-    await _to_times(other)
+    await to_times(other)
     await other.tap("오후 4:00 · 박민정")
     await other.tap(texts.COACHING_BOOK)
     await senior.tap("12월 3일 (목) 오후 4:00")

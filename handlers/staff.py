@@ -1,0 +1,49 @@
+"""Who may use the staff commands: admins (ENCORE_ADMIN_IDS or promoted) and active coaches.
+
+Every staff command starts with one of these checks. Anyone else gets a polite no, and
+we get a log line, so a senior who found a command by accident is not left wondering.
+"""
+
+import logging
+
+from telegram import Update
+
+from db.coaching import find_coach
+from db.models import Coach, Role, User
+from db.users import ensure_role, find_user
+from handlers import texts
+from handlers.context import BotContext
+from handlers.replies import Reply, send
+
+logger = logging.getLogger(__name__)
+
+
+async def staff_account(update: Update, context: BotContext, role: Role) -> User | None:
+    """The person's account if they have `role` (admins may do anything); else a polite no."""
+    person = update.effective_user
+    assert person is not None
+    async with context.sessions.begin() as session:
+        if person.id in context.bot_data.admin_ids:
+            await ensure_role(session, person.id, Role.ADMIN)
+        account = await find_user(session, person.id)
+    if account is not None and account.role in (role, Role.ADMIN):
+        return account
+    logger.info("refused %s to user %s", role.value, person.id)
+    await send(update, Reply(texts.STAFF_ONLY))
+    return None
+
+
+async def active_coach(update: Update, context: BotContext) -> Coach | None:
+    """The person's coach record, if they are a coach the centre has not stopped."""
+    account = await staff_account(update, context, Role.COACH)
+    if account is None:
+        return None
+    async with context.sessions() as session:
+        coach = await find_coach(session, account.id)
+    if coach is None:
+        await send(update, Reply(texts.STAFF_ONLY))
+    elif not coach.is_active:
+        logger.info("refused stopped coach %s", coach.id)
+        await send(update, Reply(texts.COACH_STOPPED))
+        return None
+    return coach

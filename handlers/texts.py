@@ -7,7 +7,7 @@ Functions build the sentences that depend on what the person typed; `particle` p
 
 from datetime import date
 
-from matching.slots import WEEKDAYS
+from matching.slots import WEEKDAYS, WEEKLY_WEEKS
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
@@ -549,7 +549,9 @@ def coach_registered(name: str) -> str:
 
 SLOTS_ASK = (
     "코칭이 가능한 시간을 적어 주세요. 여러 개는 줄을 바꿔 적어 주세요.\n"
-    "(예: 12월 3일 14:00-17:00, 30분)"
+    "(예: 12월 3일 14:00-17:00, 30분)\n"
+    f"매주 같은 시간이면 이렇게 적어 주세요. 앞으로 {WEEKLY_WEEKS}주 동안 열려요.\n"
+    "(예: 매주 화·목 10:00-12:00, 20분)"
 )
 SLOTS_NOTHING = (
     "알아듣지 못했어요. 날짜, 시간, 한 번의 길이를 함께 적어 주세요.\n"

@@ -9,8 +9,9 @@ daylight saving time); everything returned is aware UTC.
 How ambiguous typing is read, decided once here:
 
 - Windows are separated by new lines, ";", "|" or a "/" that is not between digits
-  ("12/3" is a date; "12/3 10-12시 / 12/4 14-16시" are two windows). On one line, every
-  time range is its own window: "12월 3일 10-12시, 14-16시".
+  ("12/3" is a date; "12/3 10-12시 / 12/4 14-16시" are two windows) nor between weekday
+  letters ("매주 화/목" is one weekly pattern). On one line, every time range is its own
+  window: "12월 3일 10-12시, 14-16시".
 - A date without a year is the next such date counted from today in Seoul, today
   included: typed in December, "1월 5일" is next January. Exception: a date passed less
   than `RECENT_PAST` (31 days) ago is a typo, reported as past rather than read as next
@@ -18,6 +19,15 @@ How ambiguous typing is read, decided once here:
   problem, never moved to a later year.
 - A range without its own date uses the last date written before it, on its line or an
   earlier one ("12월 3일" on one line, "10-12시" and "14-16시" on the next ones).
+- A weekly pattern takes the place of a date: "매주 화·목", "매주 화요일과 목요일",
+  "매주 월, 수, 금", "매주 화목", "매주 평일" (월-금), "매주 주말" or "매주말" (토·일),
+  "매주 월~금", "화요일마다". Its weekdays (seven at most) are separated by "·", ",",
+  "、", "/", spaces, 와/과/및/랑 or nothing, each with or without "요일". It means every
+  such day among the `WEEKLY_WEEKS` × 7 days starting today in Seoul, so each weekday
+  comes `WEEKLY_WEEKS` times ("앞으로 4주", as the coach is told). A day whose window has
+  already started is dropped without a word, as the coach meant the coming weeks; only a
+  range with no day left would be reported as past. Each day's window is checked for
+  overlaps like a dated one. "매주" without a weekday is a problem, not every day.
 - A start hour without 오전/오후: 0 and 8-23 are taken as written, 1-7 mean the afternoon
   ("2시-5시" is 14:00-17:00), as coaching happens in working hours; written with a leading
   zero ("07:00") it is a 24-hour clock and taken as written. A start without 오전/오후
@@ -33,9 +43,12 @@ How ambiguous typing is read, decided once here:
   without one take the first length on their line, then a line that holds only a length
   ("모두 40분씩"), then `default_minutes`. Two different lengths after one range are a
   problem.
-- A weekday ("(수)", "수요일") must agree with the date before it on its line; a weekday
-  without a date, or a line with digits that fit no pattern ("12월 3일, 4일 ...",
-  "14:00-17:00 30"), is reported whole rather than guessed.
+- A weekday ("(수)", "수요일") must agree with the date before it on its line. After a
+  weekly pattern on its line it has no date to agree with, but is reported unless it
+  repeats the pattern's only day: "매주 화 10-12시, 목요일 14-16시" must not put Thursday's
+  hours on Tuesdays. A weekday without a date or weekly pattern, or a line with digits that
+  fit no pattern ("12월 3일, 4일 ...", "14:00-17:00 30"), is reported whole rather than
+  guessed.
 - Words around what is understood are ignored ("가능합니다", "상담"), emoji and
   full-width characters are folded away by `normalize`.
 - Windows must not start before `now` nor overlap one another; they last at most 12
@@ -57,7 +70,9 @@ MIN_SESSION_MINUTES = 10
 MAX_SESSION_MINUTES = 180
 MAX_WINDOW = timedelta(hours=12)
 RECENT_PAST = timedelta(days=31)
+WEEKLY_WEEKS = 4  # how far ahead a weekly pattern opens sessions
 EXAMPLE = "12월 3일 14:00-17:00, 30분"
+_WEEKLY_EXAMPLE = "매주 화·목 10:00-12:00"
 _MAX_QUOTE = 30  # problems quote what was typed; a whole pasted paragraph helps no one
 
 _MORNING = frozenset({"오전", "아침", "새벽"})
@@ -90,6 +105,16 @@ def _time(prefix: str, *, end: bool = False, marked: bool = False) -> str:
 
 
 _WEEKDAY_NAMES = f"[{WEEKDAYS}]"
+_WEEKDAY_GROUPS = {"평일": range(5), "주말": range(5, 7)}
+# One weekday, a named group of them, or a span: "화", "수요일", "평일", "월~금".
+_DAY_UNIT = (
+    rf"평일|주말|{_WEEKDAY_NAMES}(?:요일)?"
+    rf"(?:\s*(?:~|-|부터)\s*{_WEEKDAY_NAMES}(?:요일)?(?:\s*까지)?)?"
+)
+# At most seven days, as a week has no more. The bound, and joins that never match the
+# same text two ways, keep a list that fails ("월 화 수 ... 가마다") from being scanned
+# again from each of its letters.
+_DAYS = rf"(?:{_DAY_UNIT})(?:(?:\s*(?:[·,]|와|과|및|랑)\s*|\s+)?(?:{_DAY_UNIT})){{0,6}}"
 _TOKEN_PATTERNS = {
     # Order matters where two patterns could start at one position: a length ("1시간")
     # before a time ("1시"), full dates before month/day before time ranges.
@@ -109,6 +134,13 @@ _TOKEN_PATTERNS = {
         r"(?<![\d.:/])(?P<num_month>\d{1,2})[/.](?P<num_day>\d{1,2})(?![\d:])(?:\.|\s*일)?"
     ),
     "relative": r"내일\s*모레|오늘|내일|모레|글피",
+    # Before "weekday", which would take "화요일" out of "매주 화요일". Never followed by a
+    # letter, so "매주 화요일 수업" is not Tuesdays and Wednesdays; "...마다" never after
+    # one or a digit, so "매일마다" and "3일마다" are not Sundays.
+    "weekly": (
+        rf"(?:(?:매(?=주말)|매주)\s*(?:(?P<wk_days>{_DAYS})(?:\s*마다)?)?"
+        rf"|(?<![가-힣\d])(?P<wk_every>{_DAYS})\s*마다)(?:에는|에|은|는)?(?![가-힣])"
+    ),
     "weekday": (
         rf"\(\s*(?P<wd_paren>{_WEEKDAY_NAMES})(?:요일)?\s*\)|(?P<wd_word>{_WEEKDAY_NAMES})요일"
     ),
@@ -118,9 +150,14 @@ _TOKEN_PATTERNS = {
     "single": _time("one", marked=True),
 }
 _TOKEN = re.compile("|".join(f"(?P<{kind}>{body})" for kind, body in _TOKEN_PATTERNS.items()))
-_DATE_KINDS = frozenset({"full_date", "month_day", "numeric_date", "relative"})
+_DATE_KINDS = frozenset({"full_date", "month_day", "numeric_date", "relative", "weekly"})
+_DAY_UNITS = re.compile(_DAY_UNIT)
 # NFKC first, so full-width "；", "｜" and "／" separate too.
 _PIECE_SEPARATORS = re.compile(r"[\r\n;|\u2028\u2029]|(?<!\d)\s*/|/\s*(?!\d)")
+# "화/목" is one weekly pattern, not two pieces; "3일/목" still splits after a date.
+_WEEKDAY_SLASH = re.compile(
+    rf"(?<={_WEEKDAY_NAMES})(?<!\d{_WEEKDAY_NAMES})\s*/\s*(?={_WEEKDAY_NAMES})"
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -191,11 +228,15 @@ def _seoul(moment: datetime) -> datetime:
 
 @dataclass
 class _Date:
-    """The date ranges on this and later lines fall back to; `day` is None if unreadable."""
+    """The day(s) ranges on this and later lines fall back to; no day if unreadable.
 
-    day: date | None
+    A date names one day, a weekly pattern ("매주 화·목") every day it covers.
+    """
+
+    days: tuple[date, ...]
     text: str
     line: int
+    weekly: bool = False
     used: bool = False
 
 
@@ -233,7 +274,7 @@ class _Reading:
     def new_date(self, replacement: _Date | None) -> None:
         """Switch the fallback date, first reporting a date that no time range used."""
         old = self.current
-        if old is not None and old.day is not None and not old.used:
+        if old is not None and old.days and not old.used:
             self.problem(f"'{old.text}'의 시간을 적어 주세요. 예: {old.text} 14:00-17:00, 30분")
         self.current = replacement
 
@@ -250,7 +291,8 @@ def parse_availability(
         raise ValueError("now must be timezone-aware")
     if not MIN_SESSION_MINUTES <= default_minutes <= MAX_SESSION_MINUTES:
         raise ValueError(f"default_minutes out of range: {default_minutes}")
-    pieces = _PIECE_SEPARATORS.split(unicodedata.normalize("NFKC", text))
+    folded = _WEEKDAY_SLASH.sub("·", unicodedata.normalize("NFKC", text))
+    pieces = _PIECE_SEPARATORS.split(folded)
     lines = [(line, list(_TOKEN.finditer(line))) for piece in pieces if (line := normalize(piece))]
     length_lines = [tokens for line, tokens in lines if _only_lengths(line, tokens)]
     reading = _Reading(now, default_minutes, length_lines[0][0] if length_lines else None)
@@ -293,7 +335,11 @@ def _read_line(reading: _Reading, index: int, line: str, tokens: list[re.Match[s
         return
     kinds = [token.lastgroup for token in tokens]
     if "weekday" in kinds and not _DATE_KINDS.intersection(kinds[: kinds.index("weekday")]):
-        _give_up(reading, f"요일만으로는 날짜를 알 수 없어요. 날짜도 적어 주세요. 예: {EXAMPLE}")
+        _give_up(
+            reading,
+            "요일만으로는 날짜를 알 수 없어요. 날짜나 '매주'를 함께 적어 주세요. "
+            f"예: 12월 3일 14:00-17:00 또는 {_WEEKLY_EXAMPLE}",
+        )
         return
 
     ranges: list[_Range] = []
@@ -329,15 +375,17 @@ def _read_line(reading: _Reading, index: int, line: str, tokens: list[re.Match[s
             )
     for found in ranges:
         length = found.length or found.leading_length or line_length or reading.message_length
-        _add_window(reading, found, length)
+        _add_windows(reading, found, length)
 
 
 def _read_date(reading: _Reading, token: re.Match[str], line: int) -> _Date:
     """The date a token names, or a `_Date` without a day after reporting why."""
+    if token.lastgroup == "weekly":
+        return _weekly_days(reading, token, line)
     if token.lastgroup == "relative":
         offset = _RELATIVE_DAYS[token[0].replace(" ", "")]
         day = reading.today + timedelta(days=offset)
-        return _Date(day, f"{day.month}월 {day.day}일", line)
+        return _Date((day,), f"{day.month}월 {day.day}일", line)
     year = int(token["full_year"]) if token["full_year"] else None
     month = int(_first(token, "full_month", "full_month2", "md_month", "num_month"))
     day_of_month = int(_first(token, "full_day", "full_day2", "md_day", "num_day"))
@@ -347,7 +395,39 @@ def _read_date(reading: _Reading, token: re.Match[str], line: int) -> _Date:
     found = _calendar_day(reading.today, year, month, day_of_month)
     if found is None:
         reading.problem(f"'{named}'은 없는 날짜예요. 예: {EXAMPLE}")
-    return _Date(found, named, line)
+    return _Date(() if found is None else (found,), named, line)
+
+
+def _weekly_days(reading: _Reading, token: re.Match[str], line: int) -> _Date:
+    """Every day a weekly pattern covers in the `WEEKLY_WEEKS` weeks starting today."""
+    typed = token["wk_days"] or token["wk_every"]
+    if typed is None:
+        reading.problem(f"'매주' 뒤에 요일을 적어 주세요. 예: {_WEEKLY_EXAMPLE}")
+        return _Date((), "매주", line, weekly=True)
+    weekdays = sorted(_weekday_numbers(typed))
+    span = (reading.today + timedelta(days=offset) for offset in range(WEEKLY_WEEKS * 7))
+    days = tuple(day for day in span if day.weekday() in weekdays)
+    if len(weekdays) == 1:
+        named = f"매주 {WEEKDAYS[weekdays[0]]}요일"
+    else:
+        named = "매주 " + "·".join(WEEKDAYS[number] for number in weekdays)
+    return _Date(days, named, line, weekly=True)
+
+
+def _weekday_numbers(typed: str) -> set[int]:
+    """Weekdays (Monday is 0) in "화·목", "화요일과 목요일", "평일", "월~금" or "금~월"."""
+    numbers: set[int] = set()
+    for unit in _DAY_UNITS.finditer(typed):
+        if unit[0] in _WEEKDAY_GROUPS:
+            numbers.update(_WEEKDAY_GROUPS[unit[0]])
+            continue
+        # Without "요일", whose 일 is no Sunday, a span's ends are its first and last letter.
+        letters = [
+            WEEKDAYS.index(letter) for letter in unit[0].replace("요일", "") if letter in WEEKDAYS
+        ]
+        first, last = letters[0], letters[-1]
+        numbers.update((first + step) % 7 for step in range((last - first) % 7 + 1))
+    return numbers
 
 
 def _first(token: re.Match[str], *names: str) -> str:
@@ -378,65 +458,104 @@ def _calendar_day(today: date, year: int | None, month: int, day: int) -> date |
 def _check_weekday(reading: _Reading, token: re.Match[str]) -> None:
     """A weekday that disagrees with its date means one of them is a typo: ask, do not guess."""
     current = reading.current
-    if current is None or current.day is None:
+    if current is None or not current.days:
         return
     typed = token["wd_paren"] or token["wd_word"]
-    actual = WEEKDAYS[current.day.weekday()]
+    if current.weekly:
+        # Not a typo check but a guard: "매주 화·목 10-12시, 목요일 14-16시" means Thursdays
+        # only for the second range, which the pattern cannot say. Only "매주 화요일 (화)"
+        # repeats the pattern harmlessly.
+        if {WEEKDAYS[day.weekday()] for day in current.days} != {typed}:
+            current.days = ()
+            reading.problem(
+                f"요일마다 '매주'를 붙여 적어 주세요: '{typed}요일'. "
+                "예: 매주 화 10:00-12:00, 매주 목 14:00-16:00"
+            )
+        return
+    actual = WEEKDAYS[current.days[0].weekday()]
     if typed != actual:
-        current.day = None
+        current.days = ()
         reading.problem(
             f"'{current.text}'은 {actual}요일이에요. 날짜와 요일을 확인해 주세요. "
             f"예: {current.text} ({actual}) 14:00-17:00"
         )
 
 
-def _add_window(reading: _Reading, found: _Range, length_token: re.Match[str] | None) -> None:
-    """Keep the window a range describes, or report why it cannot be offered."""
+def _add_windows(reading: _Reading, found: _Range, length_token: re.Match[str] | None) -> None:
+    """Keep the windows a range describes, one per day of its date, or report why not.
+
+    The range is checked once; only whether it is past and what it overlaps differ by day.
+    Past days are dropped quietly: for a weekly pattern they are this week's, already gone,
+    while the coach meant the coming weeks; a range left with no day at all is reported.
+    """
     typed = _quote(found.match[0])
-    if found.date is None or (found.date.day is None and found.date.line != found.line):
+    if found.date is None or (not found.date.days and found.date.line != found.line):
         reading.problem(f"날짜를 함께 적어 주세요: '{typed}'. 예: 12월 3일 {typed}")
         return
-    if found.date.day is None:
+    if not found.date.days:
         return  # the date's own problem already covers this line
+    shown = f"{found.date.text} {typed}"
+    checked = _checked_range(reading, found, length_token, shown)
+    if checked is None:
+        return
+    begin, finish, minutes = checked
+    windows = [_window_on(day, begin, finish, minutes) for day in found.date.days]
+    upcoming = [window for window in windows if window.start >= reading.now]
+    if not upcoming:
+        reading.problem(f"이미 지난 시간이에요: '{_describe(windows[0])}'. 예: {EXAMPLE}")
+        return
+    if finish - begin < minutes:
+        fitting = f"14:00-{14 + minutes // 60}:{minutes % 60:02d}, {minutes}분"
+        reading.problem(f"상담 한 번({minutes}분)보다 짧은 시간이에요: '{shown}'. 예: {fitting}")
+        return
+    for window in upcoming:
+        if any(window.start < other.end and other.start < window.end for other in reading.windows):
+            reading.problem(f"앞에 적은 시간과 겹쳐요: '{_describe(window)}'. 예: {EXAMPLE}")
+        else:
+            reading.windows.append(window)
+
+
+def _checked_range(
+    reading: _Reading, found: _Range, length_token: re.Match[str] | None, shown: str
+) -> tuple[int, int, int] | None:
+    """Start and end (minutes after midnight) and session minutes, or None after a problem.
+
+    `shown` is the range with its date, as problems quote it.
+    """
     second = found.second_length
     if second and length_token and _length_minutes(second) != _length_minutes(length_token):
         both = f"{_quote(length_token[0])}, {_quote(second[0])}"
         reading.problem(f"상담 길이를 하나만 적어 주세요: '{both}'. 예: 14:00-17:00, 30분")
-        return
+        return None
     minutes = reading.default_minutes
     if length_token is not None:
         minutes = _length_minutes(length_token)
         if not MIN_SESSION_MINUTES <= minutes <= MAX_SESSION_MINUTES:
             shown = _quote(length_token[0])
             reading.problem(f"상담 한 번은 10분에서 3시간 사이로 적어 주세요: '{shown}'. 예: 30분")
-            return
+            return None
     clock = _range_minutes(found.match)
     if clock is None:
-        reading.problem(f"없는 시간이에요: '{typed}'. 예: 14:00-17:00")
-        return
+        reading.problem(f"없는 시간이에요: '{_quote(found.match[0])}'. 예: 14:00-17:00")
+        return None
     begin, finish = clock
-    shown = f"{found.date.text} {typed}"
     if finish <= begin:
         reading.problem(f"끝나는 시간이 시작보다 늦어야 해요: '{shown}'. 예: 14:00-17:00")
-        return
+        return None
     if finish - begin > MAX_WINDOW // timedelta(minutes=1):
         reading.problem(f"한 번에 12시간까지만 적어 주세요: '{shown}'. 예: 09:00-18:00")
-        return
-    midnight = datetime.combine(found.date.day, datetime.min.time(), tzinfo=SEOUL)
-    window = Availability(
+        return None
+    return begin, finish, minutes
+
+
+def _window_on(day: date, begin: int, finish: int, minutes: int) -> Availability:
+    """The window from `begin` to `finish` minutes after Seoul midnight of `day`."""
+    midnight = datetime.combine(day, datetime.min.time(), tzinfo=SEOUL)
+    return Availability(
         start=(midnight + timedelta(minutes=begin)).astimezone(UTC),
         end=(midnight + timedelta(minutes=finish)).astimezone(UTC),
         minutes=minutes,
     )
-    if window.start < reading.now:
-        reading.problem(f"이미 지난 시간이에요: '{_describe(window)}'. 예: {EXAMPLE}")
-    elif not window.slots():
-        fitting = f"14:00-{14 + minutes // 60}:{minutes % 60:02d}, {minutes}분"
-        reading.problem(f"상담 한 번({minutes}분)보다 짧은 시간이에요: '{shown}'. 예: {fitting}")
-    elif any(window.start < other.end and other.start < window.end for other in reading.windows):
-        reading.problem(f"앞에 적은 시간과 겹쳐요: '{_describe(window)}'. 예: {EXAMPLE}")
-    else:
-        reading.windows.append(window)
 
 
 def _length_minutes(token: re.Match[str]) -> int:

@@ -145,3 +145,16 @@ async def test_remove_free_and_booked_times(bot: BotHarness, senior: Chat) -> No
     assert senior.last == texts.MY_BOOKINGS_NONE
     await coach.send("/myslots")
     assert coach.last == texts.MY_SLOTS_NONE
+
+
+async def test_weekly_times_open_the_next_four_weeks(bot: BotHarness) -> None:
+    coach = await _register(bot)
+    await coach.send("/slots")
+    await coach.send("매주 화·목 10:00-12:00, 20분")
+    assert "• 11월 24일 (화) 오전 10:00" in coach.last
+    assert "모두 48개예요." in coach.last
+    await coach.press(texts.SLOTS_OPEN)
+    assert coach.last.startswith("48개 시간을 열었어요.")
+    await coach.send("/slots")
+    await coach.send("매주 10:00-12:00")
+    assert "'매주' 뒤에 요일을 적어 주세요." in coach.last

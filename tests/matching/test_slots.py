@@ -1,9 +1,10 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from matching.schedule import SEOUL
 from matching.slots import (
+    WEEKLY_WEEKS,
     Availability,
     AvailabilityAnswer,
     korean_clock,
@@ -204,6 +205,14 @@ def test_rejected_with_a_polite_example(text: str, problem: str) -> None:
         "０１０-１２３４-５６７８",
         "a" * 5000,
         "12월 3일 14:00-17:00 " * 50,
+        "매주",
+        "매주 매주",
+        "마다",
+        "매주 월~",
+        "매주 화/목/",
+        "매주 " * 500,
+        "화목마다",
+        "월 " * 2000 + "가마다",
     ],
 )
 def test_garbage_never_raises(text: str) -> None:
@@ -395,3 +404,282 @@ def test_korean_time_needs_an_aware_datetime() -> None:
 def test_programming_errors_raise(now: datetime, default: int, error: str) -> None:
     with pytest.raises(ValueError, match=error):
         parse_availability("12월 3일 14-17시", now=now, default_minutes=default)
+
+
+# Weekly patterns. NOW is Sunday 22 November, so the four weeks run 11/22-12/19.
+TUESDAYS_AND_THURSDAYS = (
+    date(2026, 11, 24),
+    date(2026, 11, 26),
+    date(2026, 12, 1),
+    date(2026, 12, 3),
+    date(2026, 12, 8),
+    date(2026, 12, 10),
+    date(2026, 12, 15),
+    date(2026, 12, 17),
+)
+
+
+def _days(answer: AvailabilityAnswer) -> list[date]:
+    return [window.start.astimezone(SEOUL).date() for window in answer.windows]
+
+
+def _weekly(
+    days: tuple[date, ...], start: tuple[int, int], end: tuple[int, int], minutes: int = 30
+) -> tuple[Availability, ...]:
+    return tuple(_window(day.month, day.day, start, end, minutes) for day in days)
+
+
+def test_the_sample_weekly_line_opens_four_weeks_of_tuesdays_and_thursdays() -> None:
+    answer = _parse("매주 화·목 오전 10시~12시, 20분")
+    assert answer.problems == ()
+    assert answer.windows == _weekly(TUESDAYS_AND_THURSDAYS, (10, 0), (12, 0), 20)
+    assert all(len(window.slots()) == 6 for window in answer.windows)
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        "매주 화·목",
+        "매주 화,목",
+        "매주 화, 목",
+        "매주 화、목",
+        "매주 화 목",
+        "매주 화목",
+        "매주화목",
+        "매주 화/목",
+        "매주 화 / 목",
+        "매주 화요일/목요일",
+        "매주 화와 목",
+        "매주 화요일과 목요일",
+        "매주 화 및 목",
+        "매주 화랑 목",
+        "매주 화·목요일",
+        "매주 화요일, 목요일",
+        "매주 화·목요일에",
+        "매주 화목마다",
+        "화·목마다",
+        "화요일과 목요일마다",
+    ],
+)
+def test_weekday_separators(days: str) -> None:
+    answer = _parse(f"{days} 10-12시")
+    assert answer.problems == ()
+    assert answer.windows == _weekly(TUESDAYS_AND_THURSDAYS, (10, 0), (12, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays"),
+    [
+        ("매주 화요일 14:00-17:00", {1}),
+        ("매주 화 14:00-17:00", {1}),
+        ("화요일마다 14-16시", {1}),
+        ("매주 월, 수, 금 10-12시", {0, 2, 4}),
+        ("매주 평일 10:00-12:00", {0, 1, 2, 3, 4}),
+        ("매주 월~금 10-12시", {0, 1, 2, 3, 4}),
+        ("매주 월-금 10-12시", {0, 1, 2, 3, 4}),
+        ("매주 월요일부터 금요일까지 10-12시", {0, 1, 2, 3, 4}),
+        ("매주 금~월 10-12시", {4, 5, 6, 0}),
+        ("매주 주말 14-16시", {5, 6}),
+        ("매주말 14-16시", {5, 6}),
+        ("주말마다 14-16시", {5, 6}),
+        ("매주 토·일요일 14-16시", {5, 6}),
+        ("매주 평일, 토요일 10-12시", {0, 1, 2, 3, 4, 5}),
+        ("매주 일요일 14-16시", {6}),
+        ("매주 월 화 수 목 금 토 일 14-16시", {0, 1, 2, 3, 4, 5, 6}),
+    ],
+)
+def test_weekly_days(text: str, weekdays: set[int]) -> None:
+    answer = _parse(text)
+    assert answer.problems == ()
+    assert {day.weekday() for day in _days(answer)} == weekdays
+    assert len(answer.windows) == WEEKLY_WEEKS * len(weekdays)
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "first", "last"),
+    [
+        # The 28 days starting today: this Sunday counts, the fifth Sunday does not.
+        (NOW, "매주 일요일 14-16시", date(2026, 11, 22), date(2026, 12, 13)),
+        (NOW, "매주 토요일 14-16시", date(2026, 11, 28), date(2026, 12, 19)),
+        # 00:30 on Monday in Seoul is still Sunday in UTC; the weeks follow Seoul.
+        (_kst(11, 23, 0, 30), "매주 일요일 14-16시", date(2026, 11, 29), date(2026, 12, 20)),
+        (_kst(11, 23, 0, 30), "매주 월요일 14-16시", date(2026, 11, 23), date(2026, 12, 14)),
+        # Across the new year.
+        (_kst(12, 20, 9), "매주 금요일 10-12시", date(2026, 12, 25), date(2027, 1, 15)),
+    ],
+)
+def test_weekly_span_is_the_weeks_starting_today(
+    now: datetime, text: str, first: date, last: date
+) -> None:
+    days = _days(_parse(text, now=now))
+    assert days == [first + timedelta(weeks=week) for week in range(WEEKLY_WEEKS)]
+    assert days[-1] == last
+
+
+def test_a_weekly_window_already_begun_today_is_skipped_silently() -> None:
+    # NOW is Sunday 10:00: today's 9-11 has begun, today's 14-16 is still ahead.
+    answer = _parse("매주 일요일 9-11시, 14-16시")
+    assert answer.problems == ()
+    sundays = tuple(date(2026, 11, 22) + timedelta(weeks=week) for week in range(4))
+    assert answer.windows == (
+        *_weekly(sundays[1:], (9, 0), (11, 0)),
+        *_weekly(sundays, (14, 0), (16, 0)),
+    )
+
+
+def test_a_weekly_window_starting_right_now_is_kept() -> None:
+    assert _days(_parse("매주 일요일 10-12시"))[0] == date(2026, 11, 22)
+
+
+def test_a_dated_window_already_past_is_still_reported() -> None:
+    answer = _parse("오늘 9시-11시\n매주 일요일 9-11시")
+    assert answer.problems == (
+        "이미 지난 시간이에요: '11월 22일 (일) 오전 9:00~오전 11:00'. "
+        "예: 12월 3일 14:00-17:00, 30분",
+    )
+    assert len(answer.windows) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "매주 화·목 10-12시\n12월 3일 14-16시",
+        "매주 화·목 10-12시 / 12월 3일 14-16시",
+        "매주 화·목 10-12시, 12월 3일 14-16시",
+    ],
+)
+def test_weekly_and_dated_windows_in_one_message(text: str) -> None:
+    answer = _parse(text)
+    assert answer.problems == ()
+    assert answer.windows == (
+        *_weekly(TUESDAYS_AND_THURSDAYS, (10, 0), (12, 0)),
+        _window(12, 3, (14, 0), (16, 0)),
+    )
+
+
+def test_a_weekly_and_a_dated_line_like_the_sample_coach() -> None:
+    # The sample's "12월 6일 토요일" is a Saturday in 2025; 12월 5일 is one in 2026.
+    answer = _parse("매주 화·목 오전 10시~12시, 20분|12월 5일 토요일 09:00-11:00, 30분")
+    assert answer.problems == ()
+    assert answer.windows == (
+        *_weekly(TUESDAYS_AND_THURSDAYS, (10, 0), (12, 0), 20),
+        _window(12, 5, (9, 0), (11, 0)),
+    )
+
+
+def test_a_dated_window_overlapping_a_weekly_one_is_reported() -> None:
+    answer = _parse("매주 목 10-12시\n12월 3일 11-13시")
+    assert answer.problems == (
+        "앞에 적은 시간과 겹쳐요: '12월 3일 (목) 오전 11:00~오후 1:00'. "
+        "예: 12월 3일 14:00-17:00, 30분",
+    )
+    assert answer.windows == _weekly(TUESDAYS_AND_THURSDAYS[1::2], (10, 0), (12, 0))
+
+
+def test_a_weekly_window_overlapping_a_dated_one_is_reported_the_other_weeks_kept() -> None:
+    answer = _parse("12월 3일 11-13시\n매주 목 10-12시")
+    assert answer.problems == (
+        "앞에 적은 시간과 겹쳐요: '12월 3일 (목) 오전 10:00~낮 12:00'. "
+        "예: 12월 3일 14:00-17:00, 30분",
+    )
+    thursdays = tuple(day for day in TUESDAYS_AND_THURSDAYS[1::2] if day.day != 3)
+    assert answer.windows == (
+        _window(12, 3, (11, 0), (13, 0)),
+        *_weekly(thursdays, (10, 0), (12, 0)),
+    )
+
+
+def test_two_weekly_patterns_overlap_day_by_day() -> None:
+    answer = _parse("매주 화 10-12시\n매주 평일 11-13시")
+    assert len(answer.problems) == WEEKLY_WEEKS
+    assert all("(화) 오전 11:00~오후 1:00" in problem for problem in answer.problems)
+    assert len(answer.windows) == WEEKLY_WEEKS + 4 * WEEKLY_WEEKS
+
+
+def test_a_weekly_pattern_carries_to_later_lines_until_a_date() -> None:
+    answer = _parse("매주 화·목\n10-12시\n14-16시 1시간\n12월 4일\n15-17시")
+    assert answer.problems == ()
+    assert answer.windows == (
+        *_weekly(TUESDAYS_AND_THURSDAYS, (10, 0), (12, 0)),
+        *_weekly(TUESDAYS_AND_THURSDAYS, (14, 0), (16, 0), 60),
+        _window(12, 4, (15, 0), (17, 0)),
+    )
+
+
+def test_two_weekly_patterns_on_one_line() -> None:
+    answer = _parse("매주 화 10:00-12:00, 매주 목 14:00-16:00")
+    assert answer.problems == ()
+    assert answer.windows == (
+        *_weekly(TUESDAYS_AND_THURSDAYS[::2], (10, 0), (12, 0)),
+        *_weekly(TUESDAYS_AND_THURSDAYS[1::2], (14, 0), (16, 0)),
+    )
+
+
+def test_a_word_after_the_weekdays_is_not_read_as_one() -> None:
+    answer = _parse("매주 화요일 수업 10-12시")  # 수업 is a lesson, not Wednesday
+    assert answer.problems == ()
+    assert _days(answer) == list(TUESDAYS_AND_THURSDAYS[::2])
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("매주 10-12시", "'매주' 뒤에 요일을 적어 주세요. 예: 매주 화·목 10:00-12:00"),
+        ("매주 오후 2-4시", "'매주' 뒤에 요일을 적어 주세요. 예: 매주 화·목 10:00-12:00"),
+        ("매주 화·목", "'매주 화·목'의 시간을 적어 주세요. 예: 매주 화·목 14:00-17:00, 30분"),
+        ("화요일마다", "'매주 화요일'의 시간을 적어 주세요. 예: 매주 화요일 14:00-17:00, 30분"),
+        (
+            "매주 화·목 14:00-14:20",
+            "상담 한 번(30분)보다 짧은 시간이에요: '매주 화·목 14:00-14:20'. "
+            "예: 14:00-14:30, 30분",
+        ),
+        (
+            "매주 화 17-14시",
+            "끝나는 시간이 시작보다 늦어야 해요: '매주 화요일 17-14시'. 예: 14:00-17:00",
+        ),
+        (
+            "매주 평일 8-21시",
+            "한 번에 12시간까지만 적어 주세요: '매주 월·화·수·목·금 8-21시'. 예: 09:00-18:00",
+        ),
+        ("매주 화 25-26시", "없는 시간이에요: '25-26시'. 예: 14:00-17:00"),
+        (
+            "매주 화 10-12시, 목요일 14-16시",
+            "요일마다 '매주'를 붙여 적어 주세요: '목요일'. "
+            "예: 매주 화 10:00-12:00, 매주 목 14:00-16:00",
+        ),
+        (
+            "매주 화·목 10-12시 (목) 14-16시",
+            "요일마다 '매주'를 붙여 적어 주세요: '목요일'. "
+            "예: 매주 화 10:00-12:00, 매주 목 14:00-16:00",
+        ),
+        (
+            "목요일 10-12시",
+            "요일만으로는 날짜를 알 수 없어요. 날짜나 '매주'를 함께 적어 주세요. "
+            "예: 12월 3일 14:00-17:00 또는 매주 화·목 10:00-12:00",
+        ),
+        ("평일 10-12시", "날짜를 함께 적어 주세요: '10-12시'. 예: 12월 3일 10-12시"),
+        ("매일마다 10-12시", "날짜를 함께 적어 주세요: '10-12시'. 예: 12월 3일 10-12시"),
+        ("3일마다 10-12시", "'3일마다 10-12시' 부분을 이해하지 못했어요."),
+    ],
+)
+def test_weekly_problems(text: str, problem: str) -> None:
+    answer = _parse(text)
+    assert answer.windows == ()
+    assert len(answer.problems) == 1
+    assert answer.problems[0].startswith(problem)
+
+
+def test_a_weekday_repeating_a_weekly_pattern_is_fine() -> None:
+    answer = _parse("매주 화요일 (화) 10-12시")
+    assert answer.problems == ()
+    assert len(answer.windows) == WEEKLY_WEEKS
+
+
+def test_a_slash_after_a_date_still_separates() -> None:
+    answer = _parse("12/3 10-12시/12/4 14-16시 / 매주 화 9-10시")
+    assert answer.problems == ()
+    assert answer.windows == (
+        _window(12, 3, (10, 0), (12, 0)),
+        _window(12, 4, (14, 0), (16, 0)),
+        *_weekly(TUESDAYS_AND_THURSDAYS[::2], (9, 0), (10, 0)),
+    )

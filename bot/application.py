@@ -51,6 +51,16 @@ from handlers.jobs.browse import MORE_CALLBACK, job_button, more_jobs, show_jobs
 from handlers.jobs.settings import alert_button, show_alert_settings
 from handlers.menu import nothing_to_cancel, old_button, show_help, unknown_command
 from handlers.profile.conversation import build_profile_conversation
+from handlers.stories.review import PREFIX as REVIEW_PREFIX
+from handlers.stories.review import (
+    build_review_conversation,
+    finish_editing,
+    review_button,
+    start_review,
+)
+from handlers.stories.share import build_share_conversation
+from handlers.stories.tips import PREFIX as TIPS_PREFIX
+from handlers.stories.tips import show_successes, show_tips, successes_button, tips_button
 
 GUARD_GROUP = -1
 MAIN_GROUP = 0
@@ -125,6 +135,16 @@ def register_handlers(application: BotApplication) -> None:
             CallbackQueryHandler(
                 coach_button, pattern=rf"^{ROSTER_PREFIX}:(stop|yes|no|start):\d+$"
             ),
+            CommandHandler("tips", show_tips),
+            MessageHandler(filters.Text([texts.MENU_TIPS]), show_tips),
+            CallbackQueryHandler(tips_button, pattern=rf"^{TIPS_PREFIX}:(h|more):\d+$"),
+            CommandHandler("success", show_successes),
+            CallbackQueryHandler(successes_button, pattern=r"^success:more:\d+$"),
+            CommandHandler("review", start_review),
+            CallbackQueryHandler(review_button, pattern=rf"^{REVIEW_PREFIX}:(a|ac|e|r|s):\d+$"),
+            MessageHandler(filters.Text([texts.REVIEW_EDIT_DONE]), finish_editing),
+            build_share_conversation(),
+            build_review_conversation(),
             *build_coach_conversations(),
             build_notes_conversation(),
             MessageHandler(filters.Text([texts.NOTES_SKIP]), skip_notes),

@@ -4,21 +4,23 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.commands.match import UnknownProfileError, match_command
+from bot.commands.progress import UnknownPostingError, progress_command
 from bot.commands.vet import UnknownCompanyError, vet_command
 from bot.config import ConfigError, Settings, database_url
 from bot.demo.console_demo import run_demo
-from bot.imports.csv_rows import CsvFileError, read_rows
+from bot.imports.csv_rows import CsvFileError, Report, Row, read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
+from bot.imports.stories import STORY_COLUMNS, import_stories
 from bot.polling import serve_polling
 from bot.runner import database
-from db.models import Vetting
+from db.models import ApplicationStatus, Vetting
 from handlers import texts
 from matching.schedule import korean_date
 
@@ -69,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     jobs.add_argument("file", type=Path)
     profiles = commands.add_parser("import-profiles", help="import seniors from a CSV file")
     profiles.add_argument("file", type=Path)
+    stories = commands.add_parser("import-stories", help="import interview stories (pending)")
+    stories.add_argument("file", type=Path)
     match = commands.add_parser("match", help="rank the open postings for a profile")
     match.add_argument("profile", nargs="?", help="the profile's external_id")
     match.add_argument("--all", action="store_true", help="every profile")
@@ -82,6 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     verdict.add_argument("--approve", action="store_true")
     verdict.add_argument("--reject", action="store_true")
     vet.add_argument("--note", help="working conditions, facilities, reasons")
+    progress = commands.add_parser(
+        "progress", help="move a senior along an application; they are told in the chat"
+    )
+    progress.add_argument("profile", help="the profile's external_id")
+    progress.add_argument("posting", help="the posting's external_id")
+    progress.add_argument(
+        "--to",
+        required=True,
+        choices=[s.value for s in ApplicationStatus if s is not ApplicationStatus.INTERESTED],
+    )
     return parser
 
 
@@ -89,9 +103,15 @@ async def _staff_command(args: argparse.Namespace) -> str:
     """Run a staff command on DATABASE_URL and return what to print."""
     now = datetime.now(UTC)
     commands: dict[str, Callable[[Any], Coroutine[Any, Any, str]]] = {
-        "import-jobs": lambda sessions: _import_jobs(sessions, args.file),
+        "import-jobs": lambda sessions: _import(import_jobs, sessions, args.file, JOB_COLUMNS),
         "import-profiles": lambda sessions: _import_profiles(sessions, args.file, now),
+        "import-stories": lambda sessions: _import(
+            import_stories, sessions, args.file, STORY_COLUMNS
+        ),
         "match": lambda sessions: _match(sessions, args, korean_date(now)),
+        "progress": lambda sessions: progress_command(
+            sessions, args.profile, args.posting, ApplicationStatus(args.to), now
+        ),
         "vet": lambda sessions: vet_command(
             sessions,
             args.company,
@@ -103,12 +123,18 @@ async def _staff_command(args: argparse.Namespace) -> str:
     try:
         async with database(database_url()) as sessions:
             return await commands[args.command](sessions)
-    except (CsvFileError, UnknownProfileError, UnknownCompanyError) as error:
+    except (CsvFileError, UnknownProfileError, UnknownCompanyError, UnknownPostingError) as error:
         raise CommandFailedError(str(error)) from error
 
 
-async def _import_jobs(sessions: Any, path: Path) -> str:
-    report = await import_jobs(sessions, read_rows(path, JOB_COLUMNS))
+async def _import(
+    run: Callable[[Any, list[Row]], Coroutine[Any, Any, Report]],
+    sessions: Any,
+    path: Path,
+    columns: Sequence[str],
+) -> str:
+    """An import whose whole answer is its report."""
+    report = await run(sessions, read_rows(path, columns))
     return "\n".join(report.lines())
 
 

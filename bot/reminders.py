@@ -26,11 +26,14 @@ from handlers import texts
 from handlers.coaching.booking import rating_buttons
 from handlers.coaching.sessions import outcome_buttons
 from handlers.people import person_name
+from handlers.stories.tips import push_tip_for_profile
+from matching.schedule import SEOUL, korean_date
 from matching.slots import korean_time
 
 DAY_BEFORE = timedelta(hours=24)
 HOUR_BEFORE = timedelta(hours=1)
 ASK_RATING_WITHIN = timedelta(hours=12)
+EVENING = 19  # Korean hour from which the evening-before tip goes out
 
 
 @dataclass
@@ -59,7 +62,22 @@ class ReminderTicks:
                 )
             for booking in await ended_between(session, now - ASK_RATING_WITHIN, now):
                 queued += await self._ask_coach(session, booking, now)
+            if now.astimezone(SEOUL).hour >= EVENING:
+                for booking in await live_bookings_between(session, now, now + DAY_BEFORE * 2):
+                    queued += await self._evening_tip(session, booking, now)
         return queued
+
+    async def _evening_tip(self, session: AsyncSession, booking: Booking, now: datetime) -> int:
+        """The evening before a session, a story from someone who got through such an interview."""
+        if korean_date(booking.slot.starts_at) != korean_date(now) + timedelta(days=1):
+            return 0
+        profile = await load_profile(session, booking.user.telegram_id)
+        if profile is None:
+            return 0
+        pushed = await push_tip_for_profile(
+            session, profile, lead=texts.TIP_EVENING_BEFORE, moment="evening", now=now
+        )
+        return int(pushed)
 
     async def _ask_coach(self, session: AsyncSession, booking: Booking, now: datetime) -> int:
         """Once a session is over, the coach is asked how it went (done or no-show)."""

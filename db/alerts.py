@@ -154,3 +154,22 @@ async def set_alert_mode(
 
 async def set_quiet_nights(session: AsyncSession, user_id: int, quiet: bool) -> None:
     await session.execute(update(User).where(User.id == user_id).values(quiet_nights=quiet))
+
+
+async def set_application_status(
+    session: AsyncSession, user_id: int, posting_id: int, status: ApplicationStatus
+) -> Application | None:
+    """Move a senior along with one posting; None if it is at that step already."""
+    application = await session.scalar(
+        select(Application).where(
+            Application.user_id == user_id, Application.posting_id == posting_id
+        )
+    )
+    if application is None:
+        application = Application(user_id=user_id, posting_id=posting_id, status=status)
+        session.add(application)
+    elif application.status is status:
+        return None
+    application.status = status
+    await session.flush()
+    return application

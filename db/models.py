@@ -391,3 +391,78 @@ class DialogData(Base):
 
     telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoryStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class StoryOutcome(StrEnum):
+    HIRED = "hired"
+    NOT_HIRED = "not_hired"
+    WAITING = "waiting"
+
+
+class Story(Base):
+    """A hired (or interviewed) senior's account of an interview, shown to peers once approved.
+
+    Fields are kept as written; personal data is masked whenever a story is shown, so an
+    admin's edit or a better masking rule applies to every story already stored.
+    """
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    job: Mapped[str] = mapped_column(String(100))
+    industry: Mapped[str] = mapped_column(String(100))
+    company: Mapped[str | None] = mapped_column(String(100))
+    company_size: Mapped[str | None] = mapped_column(String(50))
+    company_public: Mapped[bool] = mapped_column(default=False)
+    interview_format: Mapped[str] = mapped_column(String(20))
+    questions: Mapped[str] = mapped_column(Text)
+    what_helped: Mapped[str] = mapped_column(Text)
+    would_change: Mapped[str | None] = mapped_column(Text)
+    advice: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[StoryOutcome] = mapped_column(_enum(StoryOutcome))
+    author_career: Mapped[str | None] = mapped_column(String(100))
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    author_names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[StoryStatus] = mapped_column(
+        _enum(StoryStatus), default=StoryStatus.PENDING, index=True
+    )
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None]
+    helpful_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class StoryFeedback(Base):
+    """ "도움이 됐어요", counted once per senior and story."""
+
+    __tablename__ = "story_feedback"
+    __table_args__ = (UniqueConstraint("user_id", "story_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class TipDelivery(Base):
+    """A tip pushed to a senior unasked: never the same one twice, at most one a day."""
+
+    __tablename__ = "tip_deliveries"
+    __table_args__ = (UniqueConstraint("user_id", "story_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    moment: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())

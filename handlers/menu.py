@@ -11,6 +11,7 @@ from handlers.replies import Reply, rows, send
 MENU_BUTTONS = (
     texts.MENU_JOBS,
     texts.MENU_COACHING,
+    texts.MENU_TIPS,
     texts.MENU_ALERTS,
     texts.MENU_PROFILE,
     texts.MENU_HELP,

@@ -65,6 +65,7 @@ MENU_PROFILE = "내 프로필"
 MENU_JOBS = "일자리 보기"
 MENU_ALERTS = "알림 설정"
 MENU_HELP = "도움말"
+MENU_TIPS = "면접 이야기"
 
 BACK_WORDS = frozenset({BACK, "뒤로", "이전으로", "돌아가기"})
 NEXT_WORDS = frozenset(
@@ -240,6 +241,9 @@ HELP = (
     "/alerts 새 공고 알림 받는 방법 바꾸기\n"
     "/coaching 면접 코칭 예약하기\n"
     "/mybookings 내 코칭 예약 보기, 취소하기\n"
+    "/tips 합격하신 분들의 면접 이야기 보기\n"
+    "/success 최근 합격 소식 보기\n"
+    "/share_story 내 면접 경험 나누기\n"
     "/profile 내 프로필 보기와 고치기\n"
     "/cancel 입력을 멈추기 (적은 내용은 남아요)\n"
     "/delete 내 정보 모두 지우기\n"
@@ -253,7 +257,8 @@ STAFF_HELP = (
     "앙코르 직원용 도움말이에요.\n"
     "코치: /slots 가능한 시간 열기, /myslots 연 시간 보기·지우기, "
     "/schedule 다가오는 코칭 보기와 지난 코칭 기록하기\n"
-    "관리자: /invite_coach 코치 초대 코드 만들기, /coaches 코치 목록과 활동 멈추기\n"
+    "관리자: /invite_coach 코치 초대 코드 만들기, /coaches 코치 목록과 활동 멈추기, "
+    "/review 면접 이야기 검토하기\n"
     "/delete 내 정보 모두 지우기\n"
     "/help 이 도움말 보기"
 )
@@ -773,6 +778,38 @@ def vet_recorded(name: str, verdict: str, postings: int) -> str:
     return f"{name}: {decided} 기록했어요. 이 회사의 공고 {postings}건에 적용돼요."
 
 
+def import_too_long(column: str, length: int, limit: int) -> str:
+    return f"'{column}' 칸이 너무 길어요({length:,}자). {limit:,}자까지 쓸 수 있어요."
+
+
+def import_duplicate_id(external_id: str, first_line: int) -> str:
+    return (
+        f"external_id '{external_id}'{particle(external_id, '이/가')} {first_line}행에도 있어요. "
+        "이야기마다 다른 external_id를 적어 주세요."
+    )
+
+
+def import_bad_interview_format(value: str, formats: tuple[str, ...]) -> str:
+    return (
+        f"면접 방식 '{value}'{particle(value, '을/를')} 알 수 없어요. "
+        f"{', '.join(formats)} 중 하나로 적어 주세요. (예: 대면, 줌 화상면접, 전화 면접)"
+    )
+
+
+def import_bad_outcome(value: str) -> str:
+    return (
+        f"결과 '{value}'{particle(value, '을/를')} 알 수 없어요. "
+        "합격, 불합격, 결과 대기 중 하나로 적어 주세요."
+    )
+
+
+def import_bad_age_band(value: str) -> str:
+    return (
+        f"나이대 '{value}'{particle(value, '을/를')} 알 수 없어요. "
+        "'50대 후반', '60대 초반', '50대'처럼 적어 주세요."
+    )
+
+
 # Bot command list shown by Telegram.
 COMMANDS = (
     ("start", "시작하기, 이어 하기"),
@@ -780,6 +817,9 @@ COMMANDS = (
     ("alerts", "알림 받는 방법"),
     ("coaching", "면접 코칭 예약"),
     ("mybookings", "내 코칭 예약"),
+    ("tips", "합격하신 분들의 면접 이야기"),
+    ("success", "최근 합격 소식"),
+    ("share_story", "내 면접 경험 나누기"),
     ("profile", "내 프로필 보기와 고치기"),
     ("cancel", "입력 멈추기"),
     ("delete", "내 정보 지우기"),
@@ -805,3 +845,195 @@ def demo_persona(role: str) -> str:
 DEMO_ME = "나"
 DEMO_BOT = "앙코르"
 DEMO_NO_SUCH_PERSONA = "역할은 senior, coach, admin 중에서 골라 주세요."
+
+
+# Interview stories and tips.
+STORY_OUTCOMES = {"hired": "합격", "not_hired": "불합격", "waiting": "결과 기다리는 중"}
+STORY_INDUSTRIES = (
+    "제조",
+    "시설관리",
+    "경비·보안",
+    "요양·돌봄",
+    "사무·회계",
+    "운전·물류",
+    "청소·미화",
+    "건설",
+    "판매·서비스",
+    "기타",
+)
+STORY_INTRO = (
+    "면접 경험을 나눠 주셔서 고맙습니다. 같은 길을 준비하는 분들께 큰 힘이 돼요.\n"
+    "이름과 연락처는 자동으로 가리고, 센터에서 확인한 뒤에 보여 드려요."
+)
+STORY_RESUMED = "지난번에 적으시던 이야기를 이어서 할게요."
+STORY_ASK_JOB = "어떤 일자리 면접이었나요? (예: 아파트 시설관리 기사)"
+STORY_ASK_INDUSTRY = "어떤 업종의 회사였나요? 아래에서 고르시거나 적어 주세요. (예: 제조)"
+STORY_ASK_COMPANY = (
+    "회사 이름을 적어 주세요. 다른 분들께는 업종과 규모만 보여 드려요. "
+    "적기 싫으시면 '건너뛰기'를 눌러 주세요."
+)
+STORY_ASK_FORMAT = "면접은 어떻게 보셨나요?"
+STORY_ASK_QUESTIONS = (
+    "면접에서 어떤 질문을 받으셨나요? 기억나는 대로 적어 주세요. 여러 개는 줄을 바꿔 주세요.\n"
+    "(예: 야간 근무 괜찮으세요?)"
+)
+STORY_ASK_HELPED = "준비하면서 무엇이 가장 도움이 됐나요? (예: 예전 일을 숫자로 정리해 갔어요.)"
+STORY_ASK_CHANGE = (
+    "다시 면접을 본다면 무엇을 다르게 하시겠어요? 없으시면 '건너뛰기'를 눌러 주세요."
+)
+STORY_ASK_OUTCOME = "결과는 어떻게 되셨나요?"
+STORY_ASK_ADVICE = (
+    "같은 일을 준비하는 분께 한마디 해 주세요. (예: 나이 얘기는 피하지 말고 건강 관리를 말하세요.)"
+)
+STORY_SEND = "보내기"
+STORY_RESTART = "처음부터 다시"
+STORY_PICK_CONFIRM = "'보내기' 또는 '처음부터 다시'를 눌러 주세요."
+STORY_NEED_ACCOUNT = "먼저 /start 로 시작해 주세요. 그다음에 이야기를 나눠 주실 수 있어요."
+STORY_STOPPED = (
+    "잠시 멈췄어요. 적으신 내용은 남아 있어요. /share_story 를 보내시면 이어서 할 수 있어요."
+)
+
+
+def story_preview(text: str) -> str:
+    return f"다른 분들께는 이렇게 보여요.\n\n{text}\n\n이대로 보낼까요?"
+
+
+STORY_SENT = "고맙습니다! 센터에서 확인한 뒤 다른 분들께 보여 드릴게요."
+
+
+def story_invalid_text(example: str) -> str:
+    return f"조금 더 자세히 적어 주세요. 너무 길면 줄여 주세요. (예: {example})"
+
+
+STORY_PICK_FORMAT = "대면, 화상, 전화 중에서 골라 주세요."
+STORY_PICK_OUTCOME = "합격, 불합격, 결과 기다리는 중에서 골라 주세요."
+STORY_NEW_FOR_ADMINS = "새 면접 이야기가 도착했어요. /review 로 확인해 주세요."
+STORY_APPROVED_FOR_AUTHOR = "보내 주신 면접 이야기가 다른 분들께 공개됐어요. 정말 고맙습니다!"
+STORY_REJECTED_FOR_AUTHOR = (
+    "보내 주신 면접 이야기는 이번에는 싣지 못했어요. 나눠 주셔서 고맙습니다."
+)
+STORY_INVITATION = (
+    "축하드려요! 면접 경험을 나눠 주시면 같은 길을 준비하는 분들께 큰 힘이 돼요. "
+    "나눠 주시려면 /share_story 를 눌러 주세요. 이름과 연락처는 가려서 보여 드려요."
+)
+
+# How a story is shown to peers.
+STORY_QUESTIONS = "받은 질문"
+STORY_HELPED = "도움이 된 점"
+STORY_CHANGE = "다시 한다면"
+STORY_ADVICE = "한마디"
+STORY_COMPANY_HIDDEN = "(회사 이름)"
+
+
+def story_heading(job: str, where: str, interview_format: str) -> str:
+    return " · ".join(part for part in (job, where, f"{interview_format} 면접") if part)
+
+
+BUTTON_HELPFUL = "도움이 됐어요"
+HELPFUL_THANKS = "알려 주셔서 고맙습니다. 더 많은 분께 먼저 보여 드릴게요."
+HELPFUL_ALREADY = "이미 알려 주셨어요. 고맙습니다."
+TIPS_INTRO = "비슷한 일을 준비한 분들의 면접 이야기예요."
+TIPS_OTHER_FIELDS = "꼭 맞는 분야의 이야기는 아직 없어요. 다른 분야 이야기도 도움이 될 거예요."
+TIPS_NONE = "아직 보여 드릴 면접 이야기가 없어요. 곧 모아서 알려 드릴게요."
+TIPS_NEED_PROFILE = "프로필을 먼저 만들어 주세요. 하고 싶은 일에 맞는 이야기를 골라 드릴게요."
+TIP_WITH_BOOKING = "연습 면접 준비에 도움이 될 이야기예요."
+TIP_EVENING_BEFORE = "내일 코칭 전에 한번 읽어 보세요."
+TIP_WITH_INTEREST = "관심 있는 일자리와 비슷한 곳의 면접 이야기예요."
+SUCCESS_INTRO = "최근 합격 소식이에요. 나와 비슷한 분들이 다시 일을 시작했어요."
+SUCCESS_NONE = "아직 소개할 합격 소식이 없어요. 곧 모아서 알려 드릴게요."
+
+
+def success_line(author: str, heading: str, advice: str) -> str:
+    return f"• {author}\n  {heading}\n  “{advice}”"
+
+
+# Reviewing stories, for admins.
+REVIEW_NONE = "검토할 이야기가 없어요."
+
+
+def review_heading(waiting: int) -> str:
+    return f"검토할 이야기가 {waiting}건 있어요."
+
+
+REVIEW_MASKED = "개인정보로 보이는 부분은 가려서 보여 드려요. 가려진 곳을 확인해 주세요."
+
+
+def review_company(company: str) -> str:
+    return f"회사: {company} (공개하지 않으면 업종과 규모만 보여요)"
+
+
+BUTTON_APPROVE = "승인"
+BUTTON_APPROVE_WITH_COMPANY = "회사 이름도 공개하고 승인"
+BUTTON_EDIT_STORY = "고치기"
+BUTTON_REJECT = "거절"
+BUTTON_LATER = "다음에"
+REVIEW_GONE = "이미 검토를 마친 이야기예요."
+REVIEW_APPROVED = "승인했어요."
+REVIEW_REJECTED = "거절했어요."
+REVIEW_PICK_FIELD = "어느 부분을 고칠까요?"
+REVIEW_EDIT_DONE = "고치기 끝"
+REVIEW_EDIT_FIELDS = {
+    "job": "직무 고치기",
+    "industry": "업종 고치기",
+    "questions": "받은 질문 고치기",
+    "what_helped": "도움이 된 점 고치기",
+    "would_change": "다시 한다면 고치기",
+    "advice": "한마디 고치기",
+}
+
+
+def review_edit_ask(current: str) -> str:
+    return f"새 내용을 적어 주세요. 지금 내용이에요.\n\n{current}"
+
+
+REVIEW_EDIT_INVALID = "새 내용을 글자로 2,000자 안에 적어 주세요."
+REVIEW_EDIT_NO_STORY = "고칠 이야기를 /review 에서 먼저 골라 주세요."
+REVIEW_EDITED = "고쳤어요. 고친 내용이에요."
+REVIEW_EDIT_FINISHED = "고치기를 마쳤어요. 승인하거나 거절해 주세요."
+
+
+# Application progress, told to the senior.
+_APPLICATION_STEPS = {
+    "interested": "'{posting}'에 관심을 보이셨어요. 센터에서 곧 연락드릴게요.",
+    "applied": "'{posting}'에 지원서를 냈어요. 소식이 오면 바로 알려 드릴게요.",
+    "interview": (
+        "'{posting}' 면접이 잡혔어요. 연습이 필요하시면 '면접 코칭 예약'을 눌러 주세요."
+    ),
+    "hired": "축하드려요! '{posting}'에 합격하셨어요. 그동안 정말 수고 많으셨어요.",
+    "rejected": (
+        "'{posting}'은 이번에는 함께하지 못하게 됐어요. 더 잘 맞는 일자리를 계속 찾아 드릴게요."
+    ),
+}
+
+
+def application_moved(status: str, posting: str) -> str:
+    return _APPLICATION_STEPS[status].format(posting=posting)
+
+
+STATUS_NAMES = {
+    "interested": "관심",
+    "applied": "지원",
+    "interview": "면접",
+    "hired": "합격",
+    "rejected": "불합격",
+}
+
+
+def progress_recorded(name: str, posting: str, status: str) -> str:
+    step = STATUS_NAMES[status]
+    return f"{name}님 · {posting}: '{step}'{particle(step, '으로/로')} 바꾸고 알려 드렸어요."
+
+
+def progress_unchanged(name: str, posting: str, status: str) -> str:
+    return f"{name}님 · {posting}: 이미 '{STATUS_NAMES[status]}' 단계예요."
+
+
+def progress_unknown_posting(external_id: str) -> str:
+    return f"'{external_id}' 공고가 없어요. import-jobs로 등록한 external_id를 적어 주세요."
+
+
+def progress_not_linked(external_id: str) -> str:
+    return (
+        f"'{external_id}' 프로필은 아직 봇과 연결되지 않았어요. "
+        "그분이 링크 코드로 /start 하신 뒤에 다시 해 주세요."
+    )

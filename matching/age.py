@@ -84,3 +84,11 @@ def _full_year(digits: str, today: datetime.date) -> int:
     if age_on(year, today=today) > MAX_AGE:
         year += 100
     return year
+
+
+def age_band(age: int) -> str:
+    """ "50대 후반": close enough to tell peers apart, too coarse to identify anyone."""
+    decade = age // 10 * 10
+    part = age % 10
+    third = "초반" if part <= 3 else "중반" if part <= 6 else "후반"
+    return f"{decade}대 {third}"

@@ -1,8 +1,9 @@
 """Sample data for the demo, loaded once into a fresh database.
 
 Realistic Korean companies (with the centre's visit log), postings, seniors met
-offline and coaches with their free times come from `data/` beside this file, read by
-the same code staff and coaches use. Interview stories wait there for their feature.
+offline, coaches with their free times and interview stories come from `data/` beside
+this file, read by the same code staff and coaches use. Stories in which masking finds
+personal data are left pending, so the admin persona has something to /review.
 """
 
 from datetime import date, datetime
@@ -15,10 +16,13 @@ from bot.channels.updates import Person
 from bot.imports.csv_rows import read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
+from bot.imports.stories import STORY_COLUMNS, import_stories
 from db.coaching import add_slots, register_coach
 from db.companies import get_or_add_company, record_visit
-from db.models import Company, Role, Vetting
+from db.models import Company, Role, StoryStatus, Vetting
+from db.stories import pending_stories, review_story
 from db.users import ensure_role
+from handlers.stories.view import has_hidden_data
 from matching.slots import parse_availability
 
 DATA = Path(__file__).parent / "data"
@@ -64,6 +68,12 @@ async def seed_demo(sessions: async_sessionmaker[AsyncSession], now: datetime) -
                 )
     await import_jobs(sessions, read_rows(DATA / "jobs.csv", JOB_COLUMNS))
     await import_profiles(sessions, read_rows(DATA / "profiles.csv", PROFILE_COLUMNS), now)
+    await import_stories(sessions, read_rows(DATA / "stories.csv", STORY_COLUMNS))
+    async with sessions.begin() as session:
+        admin = await ensure_role(session, DEMO_ADMIN.id, Role.ADMIN)
+        for story in await pending_stories(session):
+            if not has_hidden_data(story):
+                await review_story(session, story.id, StoryStatus.APPROVED, admin.id, now)
 
 
 async def _seed_coaches(session: AsyncSession, now: datetime) -> None:

@@ -34,6 +34,7 @@ from handlers.jobs.cards import Payload
 from handlers.people import person_name
 from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
+from handlers.stories.tips import push_tip_for_profile
 from matching.age import age_on
 from matching.schedule import korean_date
 from matching.slots import korean_clock, korean_time
@@ -225,6 +226,15 @@ async def _book(context: BotContext, telegram_id: int, slot_id: int, posting_id:
             booking = await find_booking(session, outcome.id, account.id)
             assert booking is not None
             await _tell_coach(session, context, account, booking)
+            profile = await load_profile(session, account.telegram_id)
+            if profile is not None:
+                await push_tip_for_profile(
+                    session,
+                    profile,
+                    lead=texts.TIP_WITH_BOOKING,
+                    moment="booking",
+                    now=context.now(),
+                )
             slot = booking.slot
             when = korean_time(slot.starts_at)
             return {"text": texts.coaching_booked(when, slot.coach.name, slot.coach.how)}

@@ -30,6 +30,7 @@ from handlers.jobs.facts import posting_facts, seeker_facts
 from handlers.people import person_name
 from handlers.profile.fields import career_line
 from handlers.replies import Reply, send, send_payload
+from handlers.stories.tips import push_tip
 from matching.engine import Match, rank_postings
 from matching.schedule import korean_date
 
@@ -129,6 +130,15 @@ async def _interested(
     """Record the interest and tell every admin, through the outbox."""
     if not await record_interest(session, account.id, posting.id):
         return texts.INTEREST_ALREADY
+    await push_tip(
+        session,
+        account.id,
+        [posting.title],
+        [],
+        lead=texts.TIP_WITH_INTEREST,
+        moment="interest",
+        now=context.now(),
+    )
     profile = await load_profile(session, account.telegram_id)
     name = person_name(profile)
     careers = career_line(profile) if profile else ""

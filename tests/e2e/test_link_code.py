@@ -3,29 +3,16 @@
 from pathlib import Path
 
 from bot.channels.updates import Person
-from bot.imports.csv_rows import read_rows
-from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
 from tests.support.harness import BotHarness, Chat
-from tests.support.profiles import complete_profile, stored_profile
-
-ROW = "P1,김영수,58,경비,아파트 경비 5년,일반경비 신임교육 이수,수원시,월 250만원,정규직"
-
-
-async def _import(bot: BotHarness, tmp_path: Path) -> str:
-    """Import one senior as staff would and return their link code."""
-    path = tmp_path / "profiles.csv"
-    path.write_text(",".join(PROFILE_COLUMNS) + "\n" + ROW + "\n", encoding="utf-8")
-    sessions = bot.application.bot_data.sessions
-    _, codes = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), bot.clock.now)
-    return codes[0][2]
+from tests.support.profiles import complete_profile, import_one_profile, stored_profile
 
 
 async def test_start_with_a_code_links_the_imported_profile(
     bot: BotHarness, senior: Chat, tmp_path: Path
 ) -> None:
-    code = await _import(bot, tmp_path)
+    code = await import_one_profile(bot, tmp_path)
     await senior.send(f"/start {code}")
     assert "개인정보" in senior.last
     await senior.press(texts.AGREE)
@@ -41,7 +28,7 @@ async def test_start_with_a_code_links_the_imported_profile(
 
 
 async def test_a_code_works_once(bot: BotHarness, senior: Chat, tmp_path: Path) -> None:
-    code = await _import(bot, tmp_path)
+    code = await import_one_profile(bot, tmp_path)
     await senior.send(f"/start {code}")
     await senior.press(texts.AGREE)
     other = bot.chat(OTHER_SENIOR)
@@ -54,7 +41,7 @@ async def test_a_code_works_once(bot: BotHarness, senior: Chat, tmp_path: Path) 
 async def test_someone_with_their_own_profile_keeps_it(
     bot: BotHarness, senior: Chat, tmp_path: Path
 ) -> None:
-    code = await _import(bot, tmp_path)
+    code = await import_one_profile(bot, tmp_path)
     await complete_profile(senior)
     await senior.send(f"/start {code}")
     assert texts.LINK_HAVE_OWN in senior.last
@@ -66,7 +53,7 @@ async def test_someone_with_their_own_profile_keeps_it(
 async def test_a_half_made_profile_is_replaced_by_the_centres(
     bot: BotHarness, tmp_path: Path
 ) -> None:
-    code = await _import(bot, tmp_path)
+    code = await import_one_profile(bot, tmp_path)
     person = bot.chat(Person(1_000_077, "영수"))
     await person.send("/start")
     await person.press(texts.AGREE)

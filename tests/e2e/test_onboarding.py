@@ -73,6 +73,7 @@ async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior:
     assert senior.buttons == [
         texts.MENU_JOBS,
         texts.MENU_COACHING,
+        texts.MENU_TIPS,
         texts.MENU_ALERTS,
         texts.MENU_PROFILE,
         texts.MENU_HELP,

@@ -1,5 +1,9 @@
 """Shortcuts for tests that need a person part-way through (or done with) onboarding."""
 
+from pathlib import Path
+
+from bot.imports.csv_rows import read_rows
+from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from db.models import Profile
 from db.profiles import load_profile
 from handlers import texts
@@ -63,3 +67,15 @@ async def complete_profile(chat: Chat) -> None:
 async def stored_profile(bot: BotHarness, chat: Chat) -> Profile | None:
     async with bot.application.bot_data.sessions() as session:
         return await load_profile(session, chat.person.id)
+
+
+IMPORTED_ROW = "P1,김영수,58,경비,아파트 경비 5년,일반경비 신임교육 이수,수원시,월 250만원,정규직"
+
+
+async def import_one_profile(bot: BotHarness, tmp_path: Path) -> str:
+    """Import one senior (external id P1) as staff would and return their link code."""
+    path = tmp_path / "profiles.csv"
+    path.write_text(",".join(PROFILE_COLUMNS) + "\n" + IMPORTED_ROW + "\n", encoding="utf-8")
+    sessions = bot.application.bot_data.sessions
+    _, codes = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), bot.clock.now)
+    return codes[0][2]

@@ -9,7 +9,7 @@ ends, the senior is asked for a rating and the coach whether it took place.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,13 +27,13 @@ from handlers.coaching.booking import rating_buttons
 from handlers.coaching.sessions import outcome_buttons
 from handlers.people import person_name
 from handlers.stories.tips import push_tip_for_profile
-from matching.schedule import SEOUL, korean_date
+from matching.schedule import QUIET_FROM, SEOUL, korean_date
 from matching.slots import korean_time
 
 DAY_BEFORE = timedelta(hours=24)
 HOUR_BEFORE = timedelta(hours=1)
 ASK_RATING_WITHIN = timedelta(hours=12)
-EVENING = 19  # Korean hour from which the evening-before tip goes out
+EVENING = time(19, 0)  # the evening-before tip goes out from then until quiet night
 
 
 @dataclass
@@ -62,7 +62,7 @@ class ReminderTicks:
                 )
             for booking in await ended_between(session, now - ASK_RATING_WITHIN, now):
                 queued += await self._ask_coach(session, booking, now)
-            if now.astimezone(SEOUL).hour >= EVENING:
+            if EVENING <= now.astimezone(SEOUL).time() < QUIET_FROM:
                 for booking in await live_bookings_between(session, now, now + DAY_BEFORE * 2):
                     queued += await self._evening_tip(session, booking, now)
         return queued

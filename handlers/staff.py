@@ -29,7 +29,7 @@ async def staff_account(update: Update, context: BotContext, role: Role) -> User
     if account is not None and account.role in (role, Role.ADMIN):
         return account
     logger.info("refused %s to user %s", role.value, person.id)
-    await send(update, Reply(texts.STAFF_ONLY))
+    await send(update, Reply(texts.ADMIN_ONLY if role is Role.ADMIN else texts.STAFF_ONLY))
     return None
 
 

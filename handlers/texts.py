@@ -510,6 +510,7 @@ def senior_told_coach_stopped(when: str, coach: str) -> str:
 
 # Coaches and staff.
 STAFF_ONLY = "이 메뉴는 센터 직원과 코치만 쓸 수 있어요."
+ADMIN_ONLY = "이 메뉴는 센터 관리자만 쓸 수 있어요."
 NAMELESS = "회원"
 COACH_STOPPED = "지금은 코치 활동이 멈춰 있어요. 다시 하시려면 센터에 문의해 주세요."
 COACH_SPECIALTIES = (
@@ -844,6 +845,7 @@ def demo_persona(role: str) -> str:
 
 DEMO_ME = "나"
 DEMO_BOT = "앙코르"
+DEMO_SOMEONE = "다른 분"
 DEMO_NO_SUCH_PERSONA = "역할은 senior, coach, admin 중에서 골라 주세요."
 
 

@@ -47,7 +47,7 @@ class ConsoleChat:
         text = call.params.get("text") or call.params.get("caption")
         if text is None or call.chat_id is None:
             return
-        self._print(f"{texts.DEMO_BOT}> ", str(text))
+        self._print(self._lead(call.chat_id), str(text))
         buttons = self._read_keyboard(call)
         markup = call.params.get("reply_markup")
         if isinstance(markup, dict) and ("keyboard" in markup or "remove_keyboard" in markup):
@@ -64,6 +64,14 @@ class ConsoleChat:
                 self._print(INDENT, numbered)
         self.out.write("\n")
         self.out.flush()
+
+    def _lead(self, chat_id: int) -> str:
+        """ "앙코르> " in the current persona's chat; "앙코르 → 관리자> " for a push elsewhere."""
+        if chat_id == self.person.id:
+            return f"{texts.DEMO_BOT}> "
+        roles = {person.id: role for role, person in self.personas.items()}
+        whom = texts.DEMO_ROLE_NAMES.get(roles.get(chat_id, ""), texts.DEMO_SOMEONE)
+        return f"{texts.DEMO_BOT} → {whom}> "
 
     async def run(
         self, application: BotApplication, lines: AsyncIterator[str], echo: bool

@@ -96,12 +96,16 @@ async def test_an_invitation_works_once(bot: BotHarness) -> None:
 
 async def test_staff_commands_say_no_politely_to_others(bot: BotHarness, senior: Chat) -> None:
     await complete_profile(senior)
-    for command in ("/invite_coach", "/slots", "/schedule"):
+    for command in ("/slots", "/schedule", "/myslots"):
         await senior.send(command)
         assert senior.last == texts.STAFF_ONLY
+    for command in ("/invite_coach", "/coaches", "/review"):
+        await senior.send(command)
+        assert senior.last == texts.ADMIN_ONLY
     coach = await _register(bot)
-    await coach.send("/invite_coach")
-    assert coach.last == texts.STAFF_ONLY
+    for command in ("/invite_coach", "/coaches", "/review"):
+        await coach.send(command)
+        assert coach.last == texts.ADMIN_ONLY
 
 
 def _button_data(bot: BotHarness, chat: Chat, text_start: str, label: str) -> str:

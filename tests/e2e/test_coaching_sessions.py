@@ -135,7 +135,7 @@ async def test_an_admin_stops_a_coach_and_the_booked_senior_is_told(
     await _book_three_pm(bot, senior)
     admin, coach = bot.chat(ADMIN), bot.chat(COACH)
     await senior.send("/coaches")
-    assert senior.last == texts.STAFF_ONLY
+    assert senior.last == texts.ADMIN_ONLY
     await admin.send("/coaches")
     assert admin.last == texts.coach_line("박민정", "제조·품질, 사무·회계", True, 1)
     await admin.tap(texts.BUTTON_STOP_COACH)

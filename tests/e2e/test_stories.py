@@ -112,7 +112,7 @@ async def test_nothing_unapproved_reaches_another_senior(bot: BotHarness, senior
     await other.send("/success")
     assert other.last == texts.SUCCESS_NONE
     await other.send("/review")
-    assert other.last == texts.STAFF_ONLY
+    assert other.last == texts.ADMIN_ONLY
 
     await admin.send("/review")
     card = admin.last

@@ -26,6 +26,8 @@ from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
 from handlers import texts
+from handlers.admin.admins import PREFIX as ADMINS_PREFIX
+from handlers.admin.admins import admin_button, build_admin_handlers
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
 from handlers.coaching.coaches import (
@@ -145,6 +147,8 @@ def register_handlers(application: BotApplication) -> None:
             MessageHandler(filters.Text([texts.REVIEW_EDIT_DONE]), finish_editing),
             build_share_conversation(),
             build_review_conversation(),
+            *build_admin_handlers(),
+            CallbackQueryHandler(admin_button, pattern=rf"^{ADMINS_PREFIX}:rm:\d+$"),
             *build_coach_conversations(),
             build_notes_conversation(),
             MessageHandler(filters.Text([texts.NOTES_SKIP]), skip_notes),

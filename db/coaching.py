@@ -25,6 +25,7 @@ from db.models import (
     CoachInvite,
     CoachSlot,
     Posting,
+    Role,
     SlotStatus,
 )
 from db.outbox import cancel_pending
@@ -38,22 +39,25 @@ class Refusal(StrEnum):
     NOT_YET = "not_yet"  # the session has not started, so it cannot be marked done
 
 
-async def create_invite(session: AsyncSession, code: str, created_by: int | None) -> CoachInvite:
-    invite = CoachInvite(code=code, created_by=created_by)
+async def create_invite(
+    session: AsyncSession, code: str, created_by: int | None, role: Role = Role.COACH
+) -> CoachInvite:
+    invite = CoachInvite(code=code, created_by=created_by, role=role)
     session.add(invite)
     await session.flush()
     return invite
 
 
-async def redeem_invite(session: AsyncSession, code: str, user_id: int, now: datetime) -> bool:
-    """Spend an invitation for `user_id`; False if unknown or used already."""
-    claimed = await session.execute(
+async def redeem_invite(
+    session: AsyncSession, code: str, user_id: int, now: datetime, role: Role = Role.COACH
+) -> CoachInvite | None:
+    """Spend an invitation to `role` for `user_id`; None if unknown or used already."""
+    return await session.scalar(
         update(CoachInvite)
-        .where(CoachInvite.code == code, CoachInvite.used_by.is_(None))
+        .where(CoachInvite.code == code, CoachInvite.used_by.is_(None), CoachInvite.role == role)
         .values(used_by=user_id, used_at=now)
-        .returning(CoachInvite.id)
+        .returning(CoachInvite)
     )
-    return claimed.scalar_one_or_none() is not None
 
 
 async def find_coach(session: AsyncSession, user_id: int) -> Coach | None:
@@ -266,9 +270,11 @@ async def rate(session: AsyncSession, booking_id: int, user_id: int, rating: int
     return True
 
 
-async def invite_is_open(session: AsyncSession, code: str) -> bool:
+async def invite_is_open(session: AsyncSession, code: str, role: Role = Role.COACH) -> bool:
     found = await session.scalar(
-        select(CoachInvite.id).where(CoachInvite.code == code, CoachInvite.used_by.is_(None))
+        select(CoachInvite.id).where(
+            CoachInvite.code == code, CoachInvite.used_by.is_(None), CoachInvite.role == role
+        )
     )
     return found is not None
 

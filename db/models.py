@@ -262,12 +262,15 @@ class BookingStatus(StrEnum):
 
 
 class CoachInvite(Base):
-    """A one-time code an admin hands to a new coach."""
+    """A one-time code an admin hands to a new coach (or, with role admin, a new admin)."""
 
     __tablename__ = "coach_invites"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
+    role: Mapped[Role] = mapped_column(
+        _enum(Role), default=Role.COACH, server_default=Role.COACH.value
+    )
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     used_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     used_at: Mapped[datetime | None]
@@ -369,6 +372,9 @@ class OutboxMessage(Base):
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(300))
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
     user: Mapped[User] = relationship()
@@ -465,4 +471,34 @@ class TipDelivery(Base):
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
     sent_on: Mapped[date] = mapped_column(Date)
     moment: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class AuditEntry(Base):
+    """Who did what, and when: every admin action that changes what others see or receive."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class Broadcast(Base):
+    """An announcement to everyone or a segment; its messages are outbox rows that name it."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    photo: Mapped[str | None] = mapped_column(String(300))
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON)
+    audience_label: Mapped[str] = mapped_column(String(200))
+    urgent: Mapped[bool] = mapped_column(default=False)
+    recipients: Mapped[int] = mapped_column(default=0)
+    cancelled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())

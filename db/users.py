@@ -40,3 +40,8 @@ async def delete_user(session: AsyncSession, telegram_id: int) -> bool:
     """Remove a person and everything stored about them; False if nothing was stored."""
     result = await session.execute(delete(User).where(User.telegram_id == telegram_id))
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def staff_with_role(session: AsyncSession, role: Role) -> list[User]:
+    result = await session.scalars(select(User).where(User.role == role).order_by(User.id))
+    return list(result)

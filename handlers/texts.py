@@ -1039,3 +1039,23 @@ def progress_not_linked(external_id: str) -> str:
         f"'{external_id}' 프로필은 아직 봇과 연결되지 않았어요. "
         "그분이 링크 코드로 /start 하신 뒤에 다시 해 주세요."
     )
+
+
+# More admins.
+def admin_invite_created(link: str) -> str:
+    return f"관리자 초대 링크예요. 관리자가 되실 분께 보내 주세요. 한 번만 쓸 수 있어요.\n{link}"
+
+
+ADMIN_WELCOME = "관리자가 되셨어요. 고맙습니다!"
+BUTTON_REMOVE_ADMIN = "관리자에서 빼기"
+ADMIN_GONE = "이미 관리자가 아닌 분이에요."
+ADMIN_KEEP = "설정 파일에 적힌 관리자와 나 자신은 여기서 뺄 수 없어요."
+
+
+def admin_line(telegram_id: int, fixed: bool) -> str:
+    how = "설정 파일" if fixed else "초대로 추가"
+    return f"관리자 · 텔레그램 번호 {telegram_id} · {how}"
+
+
+def admin_removed(telegram_id: int) -> str:
+    return f"텔레그램 번호 {telegram_id} 님을 관리자에서 뺐어요."

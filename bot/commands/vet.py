@@ -6,6 +6,7 @@ from rapidfuzz import process
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.audit import record
 from db.companies import count_postings, find_company, record_visit
 from db.models import Company, Vetting
 from handlers import texts
@@ -33,5 +34,6 @@ async def vet_command(
         await record_visit(
             session, company, verdict, visited_on=today, visitor=texts.VET_BY_CLI, notes=note
         )
+        await record(session, None, "company.visit", company.name, {"verdict": verdict.value})
         postings = await count_postings(session, company)
     return texts.vet_recorded(company.name, verdict, postings)

@@ -12,6 +12,7 @@ from enum import IntEnum
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
+from db.audit import record
 from db.coaching import (
     Refusal,
     add_slots,
@@ -62,6 +63,7 @@ async def invite_coach(update: Update, context: BotContext) -> None:
     code = readable_code(INVITE_CODE_LENGTH)
     async with context.sessions.begin() as session:
         await create_invite(session, code, account.id)
+        await record(session, account.id, "coach.invite", code)
     link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
     await send(update, Reply(texts.invite_created(code, link)))
 

@@ -7,6 +7,7 @@ coach is told too. Buttons carry the coach's id and are checked again when press
 
 from telegram import Update
 
+from db.audit import record
 from db.coaching import all_coaches, set_coach_active
 from db.models import Role
 from db.outbox import enqueue
@@ -45,7 +46,8 @@ async def coach_button(update: Update, context: BotContext) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
-    if await staff_account(update, context, Role.ADMIN) is None:
+    admin = await staff_account(update, context, Role.ADMIN)
+    if admin is None:
         return
     _, action, coach_id = query.data.split(":")
     if action == "no":
@@ -53,7 +55,8 @@ async def coach_button(update: Update, context: BotContext) -> None:
     elif action == "stop":
         await _confirm_stop(update, context, int(coach_id))
     else:
-        await send(update, Reply(await _change(context, int(coach_id), active=action == "start")))
+        answer = await _change(context, admin.id, int(coach_id), active=action == "start")
+        await send(update, Reply(answer))
 
 
 async def _confirm_stop(update: Update, context: BotContext, coach_id: int) -> None:
@@ -74,7 +77,7 @@ async def _confirm_stop(update: Update, context: BotContext, coach_id: int) -> N
     )
 
 
-async def _change(context: BotContext, coach_id: int, *, active: bool) -> str:
+async def _change(context: BotContext, admin_id: int, coach_id: int, *, active: bool) -> str:
     """Stop or restart the coach and tell everyone concerned; the admin's answer."""
     now = context.now()
     async with context.sessions.begin() as session:
@@ -82,6 +85,8 @@ async def _change(context: BotContext, coach_id: int, *, active: bool) -> str:
         if changed is None:
             return texts.COACH_UNKNOWN
         coach, cancelled = changed
+        action = "coach.restart" if active else "coach.stop"
+        await record(session, admin_id, action, f"coach:{coach.id}", {"cancelled": len(cancelled)})
         for booking in cancelled:
             when = korean_time(booking.slot.starts_at)
             await enqueue(

@@ -12,6 +12,7 @@ from enum import IntEnum
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
+from db.audit import record
 from db.models import Role, Story, StoryStatus
 from db.outbox import enqueue
 from db.stories import count_pending, edit_story, find_story, next_pending, review_story
@@ -95,6 +96,11 @@ async def review_button(update: Update, context: BotContext) -> None:
         story = await review_story(
             session, story_id, verdict, account.id, context.now(), company_public=action == "ac"
         )
+        if story is not None:
+            detail = {"company_public": story.company_public}
+            await record(
+                session, account.id, f"story.{verdict.value}", f"story:{story.id}", detail
+            )
         if story is not None and story.author_id is not None:
             approved = verdict is StoryStatus.APPROVED
             await enqueue(

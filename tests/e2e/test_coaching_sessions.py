@@ -6,6 +6,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.application import DISPATCH_JOB, REMINDER_JOB
+from db.audit import recent
 from db.models import CoachSlot
 from handlers import texts
 from tests.e2e.conftest import SENIOR
@@ -165,6 +166,9 @@ async def test_an_admin_stops_a_coach_and_the_booked_senior_is_told(
     assert admin.last == texts.coach_line("박민정", "제조·품질, 사무·회계", False, 0)
     await admin.tap(texts.BUTTON_RESTART_COACH)
     assert admin.last == texts.coach_restarted("박민정")
+    async with bot.application.bot_data.sessions() as session:
+        logged = [(e.action, e.detail) for e in reversed(await recent(session, 5))]
+    assert logged == [("coach.stop", {"cancelled": 1}), ("coach.restart", {"cancelled": 0})]
     await coach.send("/slots")
     assert coach.last == texts.SLOTS_ASK
 

@@ -8,6 +8,7 @@ import pytest
 from bot.application import DISPATCH_JOB, REMINDER_JOB
 from bot.commands.match import UnknownProfileError
 from bot.commands.progress import UnknownPostingError, progress_command
+from db.audit import recent
 from db.models import ApplicationStatus
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
@@ -140,6 +141,9 @@ async def test_nothing_unapproved_reaches_another_senior(bot: BotHarness, senior
     assert admin.replies == [texts.REVIEW_APPROVED, texts.REVIEW_NONE]
     await admin.tap(texts.BUTTON_REJECT)
     assert admin.last == texts.REVIEW_GONE
+    async with bot.application.bot_data.sessions() as session:
+        (entry,) = await recent(session, 5)
+    assert (entry.action, entry.detail) == ("story.approved", {"company_public": True})
 
     await bot.run_job(DISPATCH_JOB)
     assert texts.STORY_APPROVED_FOR_AUTHOR in _sent(bot, senior.person.id)

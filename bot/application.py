@@ -28,6 +28,8 @@ from bot.reminders import ReminderTicks
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
 from handlers.admin.admins import admin_button, build_admin_handlers
+from handlers.admin.broadcasts import PREFIX as BROADCAST_PREFIX
+from handlers.admin.broadcasts import build_broadcast_handlers, stop_button
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
 from handlers.coaching.coaches import (
@@ -148,6 +150,8 @@ def register_handlers(application: BotApplication) -> None:
             build_share_conversation(),
             build_review_conversation(),
             *build_admin_handlers(),
+            *build_broadcast_handlers(),
+            CallbackQueryHandler(stop_button, pattern=rf"^{BROADCAST_PREFIX}:stop:\d+$"),
             CallbackQueryHandler(admin_button, pattern=rf"^{ADMINS_PREFIX}:rm:\d+$"),
             *build_coach_conversations(),
             build_notes_conversation(),

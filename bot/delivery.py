@@ -31,7 +31,7 @@ from db.outbox import (
     release_stale_claims,
     retry_later,
 )
-from handlers.replies import inline_markup
+from handlers.replies import deliver_payload
 from matching.schedule import korean_date
 
 logger = logging.getLogger(__name__)
@@ -149,9 +149,7 @@ class Dispatcher:
         await self._wait_for_chat(message.chat_id)
         async with self._limiter:
             self._last_sent[message.chat_id] = time.monotonic()
-            payload = message.payload
-            markup = inline_markup(payload.get("buttons"))
-            await self.bot.send_message(message.chat_id, payload["text"], reply_markup=markup)
+            await deliver_payload(self.bot, message.chat_id, message.payload)
 
     async def _wait_for_chat(self, chat_id: int) -> None:
         """Keep to about one message a second per chat, as Telegram asks."""

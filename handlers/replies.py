@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     ReplyKeyboardMarkup,
@@ -77,9 +78,22 @@ def inline_markup(buttons: list[list[dict[str, Any]]] | None) -> InlineKeyboardM
 
 
 async def send_payload(update: Update, payload: dict[str, Any]) -> None:
-    """Send a card-like payload ({"text", "buttons"}) to the chat the update came from."""
+    """Send a card-like payload to the chat the update came from."""
     chat = update.effective_chat
     if chat is not None:
-        await chat.send_message(
-            payload["text"], reply_markup=inline_markup(payload.get("buttons"))
+        await deliver_payload(chat.get_bot(), chat.id, payload)
+
+
+async def deliver_payload(bot: Bot, chat_id: int, payload: dict[str, Any]) -> None:
+    """Send a payload ({"text", optional "buttons", optional "photo"}) to `chat_id`.
+
+    The one place that knows a payload's shape, for answers and for the outbox alike; a
+    photo carries the text as its caption.
+    """
+    markup = inline_markup(payload.get("buttons"))
+    if payload.get("photo"):
+        await bot.send_photo(
+            chat_id, payload["photo"], caption=payload["text"], reply_markup=markup
         )
+    else:
+        await bot.send_message(chat_id, payload["text"], reply_markup=markup)

@@ -1059,3 +1059,73 @@ def admin_line(telegram_id: int, fixed: bool) -> str:
 
 def admin_removed(telegram_id: int) -> str:
     return f"텔레그램 번호 {telegram_id} 님을 관리자에서 뺐어요."
+
+
+# Announcements to everyone or a segment, for admins.
+BROADCAST_ASK_TEXT = (
+    "보낼 공지를 적어 주세요. 사진에 글을 붙여 보내셔도 돼요. (1,000자까지)\n"
+    "(예: 12월 5일 오후 2시, 중장년 채용박람회가 열려요.)"
+)
+BROADCAST_TEXT_INVALID = (
+    "공지는 글자로 2자에서 1,000자 사이로 적어 주세요. 사진이면 설명 글을 붙여 주세요."
+)
+BROADCAST_ASK_AUDIENCE = "누구에게 보낼까요?"
+BROADCAST_AUDIENCES = {
+    "everyone": "모두",
+    "region": "지역별",
+    "age": "나이대별",
+    "family": "희망 직종별",
+    "unfinished": "프로필 미완성",
+    "coaches": "코치",
+}
+BROADCAST_ASK_VALUE = {
+    "region": "어느 지역 분들께 보낼까요?",
+    "age": "어느 나이대 분들께 보낼까요?",
+    "family": "어떤 일을 찾는 분들께 보낼까요?",
+}
+BROADCAST_PICK = "아래 버튼에서 골라 주세요."
+BROADCAST_ASK_URGENT = "밤(21시~8시)에는 아침 8시에 보내 드려요. 급한 공지라 바로 보내야 하나요?"
+BROADCAST_NOT_URGENT = "보통 (밤이면 아침에)"
+BROADCAST_URGENT = "급해요 (바로 보내기)"
+BROADCAST_SEND = "보내기"
+BROADCAST_RESTART = "처음부터 다시"
+BROADCAST_STOP = "그만두기"
+BROADCAST_PREVIEW = "받는 분께는 위와 같이 보여요."
+BROADCAST_NOBODY = "이 대상에는 받을 분이 없어요. 다른 대상을 골라 주세요."
+BROADCAST_DROPPED = "공지를 보내지 않았어요."
+BROADCASTS_NONE = "아직 보낸 공지가 없어요. /broadcast 로 보내실 수 있어요."
+BUTTON_STOP_BROADCAST = "보내기 멈추기"
+
+
+def broadcast_message(text: str) -> str:
+    return f"[앙코르 공지]\n{text}"
+
+
+def audience_label(kind: str, value: str) -> str:
+    name = BROADCAST_AUDIENCES[kind]
+    return f"{name} · {value}" if value else name
+
+
+def broadcast_summary(audience: str, count: int, urgent: bool) -> str:
+    when = "바로 보내요" if urgent else "밤이면 아침 8시에 보내요"
+    return f"받는 분: {audience} · {count:,}명\n{when}.\n보낼까요?"
+
+
+def broadcast_started(count: int) -> str:
+    return f"{count:,}명에게 보내기 시작했어요. /broadcasts 에서 진행 상황을 보실 수 있어요."
+
+
+def broadcast_line(when: str, audience: str, text: str, counts: str) -> str:
+    return f"{when} · {audience}\n“{text}”\n{counts}"
+
+
+def broadcast_counts(sent: int, waiting: int, failed: int, blocked: int, stopped: int) -> str:
+    done = f"보냄 {sent:,} · 기다림 {waiting:,}"
+    return f"{done} · 실패 {failed:,} · 차단 {blocked:,} · 멈춤 {stopped:,}"
+
+
+def broadcast_stopped(count: int) -> str:
+    return f"아직 보내지 않은 {count:,}건을 멈췄어요."
+
+
+BROADCAST_NOTHING_TO_STOP = "멈출 것이 없어요. 이미 다 보냈거나 멈춘 공지예요."

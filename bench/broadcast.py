@@ -31,7 +31,6 @@ from telegram import Bot
 from bot.channels.local import LocalRequest
 from bot.delivery import DeliveryLimits, Dispatcher
 from bot.runner import database
-from db.inserts import insert_ignoring_duplicates
 from db.models import Broadcast, OutboxMessage, OutboxStatus, Profile, Role, User
 from handlers.admin.broadcasts import start_broadcast
 from matching.audience import Audience, AudienceKind
@@ -86,27 +85,28 @@ async def _time_bare_insert(sessions: async_sessionmaker[AsyncSession], count: i
     """The floor: the same number of outbox rows, written without deciding anything."""
     async with sessions() as session:
         ids = list(await session.scalars(select(User.id).limit(count)))
+    rows = [
+        {
+            "user_id": user_id,
+            "kind": "bare",
+            "payload": PAYLOAD,
+            "dedupe_key": f"bare:{user_id}",
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "not_before": NOW,
+        }
+        for user_id in ids
+    ]
     start = time.perf_counter()
     async with sessions.begin() as session:
-        for begin in range(0, len(ids), 1000):
-            rows = [
-                {
-                    "user_id": user_id,
-                    "kind": "bare",
-                    "payload": PAYLOAD,
-                    "dedupe_key": f"bare:{user_id}",
-                    "status": OutboxStatus.PENDING,
-                    "attempts": 0,
-                    "not_before": NOW,
-                }
-                for user_id in ids[begin : begin + 1000]
-            ]
-            await session.execute(
-                insert_ignoring_duplicates(
-                    session, OutboxMessage, rows, [OutboxMessage.dedupe_key]
-                )
-            )
+        await session.execute(insert(OutboxMessage), rows)
     return time.perf_counter() - start
+
+
+async def _empty_outbox(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions.begin() as session:
+        await session.execute(delete(OutboxMessage))
+        await session.execute(delete(Broadcast))
 
 
 async def _sending_rate(sessions: async_sessionmaker[AsyncSession], messages: int) -> float:
@@ -115,9 +115,8 @@ async def _sending_rate(sessions: async_sessionmaker[AsyncSession], messages: in
     The first batch is left out of the timing: the leaky-bucket limiter starts full and
     lets one second's worth through at once, which would flatter a short run.
     """
+    await _empty_outbox(sessions)
     async with sessions.begin() as session:
-        await session.execute(delete(OutboxMessage))
-        await session.execute(delete(Broadcast))
         ids = list(await session.scalars(select(User.id).limit(messages)))
         rows = [
             {
@@ -155,11 +154,14 @@ async def main() -> None:
         url = url or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
         async with database(url) as sessions:
             await _people(sessions, args.people)
+            # Each measurement starts from an empty outbox, so they compare fairly.
+            bare = await _time_bare_insert(sessions, args.people)
+            await _empty_outbox(sessions)
             everyone, recipients = await _time_broadcast(sessions, Audience(AudienceKind.EVERYONE))
+            await _empty_outbox(sessions)
             province, in_province = await _time_broadcast(
                 sessions, Audience(AudienceKind.REGION, "경기")
             )
-            bare = await _time_bare_insert(sessions, recipients)
             rate = await _sending_rate(sessions, args.messages)
     limit = DeliveryLimits().messages_per_second
     print(f"database: {url.split('://')[0]}, {args.people:,} people")

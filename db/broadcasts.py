@@ -6,19 +6,14 @@ either queued for everyone or for no one, a restart resumes it where the dispatc
 left off, and nobody can receive it twice. Counts come from the outbox rows' states.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from itertools import islice
 from typing import Any
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.inserts import insert_ignoring_duplicates
 from db.models import Broadcast, Coach, OutboxMessage, OutboxStatus, Profile, Role, User
-
-INSERT_CHUNK = 1000  # rows per INSERT: well inside SQLite's and PostgreSQL's parameter limits
-
 
 CandidateRow = Row[
     int, bool, Role, bool, int | None, list[str] | None, list[str] | None, bool, bool
@@ -73,7 +68,7 @@ async def create_broadcast(
     )
     session.add(broadcast)
     await session.flush()
-    rows = (
+    rows = [
         {
             "user_id": user_id,
             "kind": "broadcast",
@@ -85,18 +80,12 @@ async def create_broadcast(
             "broadcast_id": broadcast.id,
         }
         for user_id, not_before in deliveries
-    )
-    for chunk in _chunks(rows, INSERT_CHUNK):
-        await session.execute(
-            insert_ignoring_duplicates(session, OutboxMessage, chunk, [OutboxMessage.dedupe_key])
-        )
+    ]
+    if rows:
+        # A new broadcast's keys cannot exist yet: a plain executemany INSERT, which
+        # SQLAlchemy batches into multi-row statements compiled once.
+        await session.execute(insert(OutboxMessage), rows)
     return broadcast
-
-
-def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 async def recent_broadcasts(session: AsyncSession, limit: int) -> list[Broadcast]:

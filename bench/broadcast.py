@@ -44,7 +44,8 @@ REGIONS = (
     "세종특별자치시",
     "area:경기 남부",
 )
-PAYLOAD = {"text": "[앙코르 공지]\n12월 5일 오후 2시, 중장년 채용박람회가 열려요."}
+DRAFT = {"text": "12월 5일 오후 2시, 중장년 채용박람회가 열려요."}
+PAYLOAD = {"text": f"[앙코르 공지]\n{DRAFT['text']}"}
 
 
 async def _people(sessions: async_sessionmaker[AsyncSession], count: int) -> None:
@@ -77,7 +78,7 @@ async def _time_broadcast(
 ) -> tuple[float, int]:
     start = time.perf_counter()
     async with sessions.begin() as session:
-        broadcast = await start_broadcast(session, None, PAYLOAD, audience, False, NOW)
+        broadcast = await start_broadcast(session, None, DRAFT, audience, False, NOW)
     return time.perf_counter() - start, broadcast.recipients
 
 

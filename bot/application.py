@@ -25,11 +25,14 @@ from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
+from bot.reports.report import make_report
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
 from handlers.admin.admins import admin_button, build_admin_handlers
 from handlers.admin.broadcasts import PREFIX as BROADCAST_PREFIX
 from handlers.admin.broadcasts import build_broadcast_handlers, stop_button
+from handlers.admin.console import build_admin_console_handlers
+from handlers.admin.stats import stats_command
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
 from handlers.coaching.coaches import (
@@ -145,6 +148,7 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("success", show_successes),
             CallbackQueryHandler(successes_button, pattern=r"^success:more:\d+$"),
             CommandHandler("review", start_review),
+            CommandHandler("stats", stats_command(make_report)),
             CallbackQueryHandler(review_button, pattern=rf"^{REVIEW_PREFIX}:(a|ac|e|r|s):\d+$"),
             MessageHandler(filters.Text([texts.REVIEW_EDIT_DONE]), finish_editing),
             build_share_conversation(),
@@ -153,6 +157,7 @@ def register_handlers(application: BotApplication) -> None:
             *build_broadcast_handlers(),
             CallbackQueryHandler(stop_button, pattern=rf"^{BROADCAST_PREFIX}:stop:\d+$"),
             CallbackQueryHandler(admin_button, pattern=rf"^{ADMINS_PREFIX}:rm:\d+$"),
+            *build_admin_console_handlers(),
             *build_coach_conversations(),
             build_notes_conversation(),
             MessageHandler(filters.Text([texts.NOTES_SKIP]), skip_notes),

@@ -19,12 +19,15 @@ from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from bot.imports.stories import STORY_COLUMNS, import_stories
 from bot.polling import serve_polling
+from bot.reports.numbers import DEFAULT_WEEKS
+from bot.reports.report import make_report, save_report
 from bot.runner import database
 from db.models import ApplicationStatus, Vetting
 from handlers import texts
 from matching.schedule import korean_date
 
 DEMO_LOG = "encore-demo.log"
+MAX_REPORT_WEEKS = 52
 
 
 class CommandFailedError(Exception):
@@ -96,7 +99,21 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         choices=[s.value for s in ApplicationStatus if s is not ApplicationStatus.INTERESTED],
     )
+    report = commands.add_parser("report", help="write the statistics as PNG charts and a CSV")
+    report.add_argument("--out", required=True, type=Path, help="folder to write into")
+    report.add_argument(
+        "--weeks",
+        type=_report_weeks,
+        default=DEFAULT_WEEKS,
+        help=f"weeks of weekly counts, this one included (default {DEFAULT_WEEKS})",
+    )
     return parser
+
+
+def _report_weeks(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_REPORT_WEEKS:
+        raise argparse.ArgumentTypeError(f"give a number of weeks from 1 to {MAX_REPORT_WEEKS}")
+    return int(text)
 
 
 async def _staff_command(args: argparse.Namespace) -> str:
@@ -112,6 +129,7 @@ async def _staff_command(args: argparse.Namespace) -> str:
         "progress": lambda sessions: progress_command(
             sessions, args.profile, args.posting, ApplicationStatus(args.to), now
         ),
+        "report": lambda sessions: _report(sessions, args.out, args.weeks, now),
         "vet": lambda sessions: vet_command(
             sessions,
             args.company,
@@ -155,6 +173,18 @@ async def _match(sessions: Any, args: argparse.Namespace, today: date) -> str:
         vetted_only=args.vetted_only,
         as_json=args.json,
     )
+
+
+async def _report(sessions: Any, directory: Path, weeks: int, now: datetime) -> str:
+    """Write the charts and numbers.csv into `directory`; say what was written and the gist."""
+    report = await make_report(sessions, now, weeks)
+    try:
+        written = save_report(report, directory)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CommandFailedError(texts.report_cannot_write(str(directory), reason)) from error
+    files = [path.name for path in written]
+    return "\n".join([texts.report_written(str(directory), files), report.summary])
 
 
 def _read_script(path: Path) -> list[str]:

@@ -1,9 +1,10 @@
 """What the alert ticks read and write: who wants what, and what each person has seen."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -15,6 +16,8 @@ from db.models import (
     ApplicationStatus,
     Company,
     Dismissal,
+    OutboxMessage,
+    OutboxStatus,
     Posting,
     Profile,
     Role,
@@ -173,3 +176,69 @@ async def set_application_status(
     application.status = status
     await session.flush()
     return application
+
+
+async def withdraw_alerts(session: AsyncSession, posting_ids: list[int]) -> None:
+    """Drop alerts for these postings still waiting in the outbox (held over a quiet night).
+
+    Alerts are keyed "alert:{user}:{posting}" by the new-posting tick (bot/alerts.py).
+    """
+    if not posting_ids:
+        return
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.kind == "alert",
+            OutboxMessage.status == OutboxStatus.PENDING,
+            or_(*(OutboxMessage.dedupe_key.like(f"alert:%:{id_}") for id_ in posting_ids)),
+        )
+        .values(status=OutboxStatus.CANCELLED)
+    )
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """A senior's application to one posting, with who they are."""
+
+    application: Application
+    user: User
+    profile: Profile | None
+
+
+async def applicants(session: AsyncSession, posting_id: int) -> list[Applicant]:
+    """Everyone who showed interest in the posting, in the order they did."""
+    rows = await session.execute(
+        select(Application, User, Profile)
+        .join(User, User.id == Application.user_id)
+        .outerjoin(Profile, Profile.user_id == User.id)
+        .where(Application.posting_id == posting_id)
+        .order_by(Application.id)
+    )
+    return [Applicant(application, user, profile) for application, user, profile in rows]
+
+
+async def find_applicant(session: AsyncSession, application_id: int) -> Applicant | None:
+    row = (
+        await session.execute(
+            select(Application, User, Profile)
+            .join(User, User.id == Application.user_id)
+            .outerjoin(Profile, Profile.user_id == User.id)
+            .where(Application.id == application_id)
+        )
+    ).first()
+    return None if row is None else Applicant(*row)
+
+
+async def application_counts(
+    session: AsyncSession, posting_ids: list[int]
+) -> dict[int, dict[ApplicationStatus, int]]:
+    """For each posting, how many seniors are at each step (steps nobody is at are left out)."""
+    rows = await session.execute(
+        select(Application.posting_id, Application.status, func.count())
+        .where(Application.posting_id.in_(posting_ids))
+        .group_by(Application.posting_id, Application.status)
+    )
+    counts: dict[int, dict[ApplicationStatus, int]] = {}
+    for posting_id, status, count in rows:
+        counts.setdefault(posting_id, {})[status] = count
+    return counts

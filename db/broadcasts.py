@@ -50,16 +50,17 @@ async def create_broadcast(
     session: AsyncSession,
     *,
     author_id: int | None,
+    text: str,
     payload: dict[str, Any],
     audience: dict[str, str],
     audience_label: str,
     urgent: bool,
     deliveries: Sequence[tuple[int, datetime]],
 ) -> Broadcast:
-    """Queue `payload` for each (user id, not before) in `deliveries`."""
+    """Queue `payload` for each (user id, not before) in `deliveries`; `text` is as written."""
     broadcast = Broadcast(
         author_id=author_id,
-        text=payload["text"],
+        text=text,
         photo=payload.get("photo"),
         audience=audience,
         audience_label=audience_label,

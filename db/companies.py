@@ -4,8 +4,10 @@ from datetime import date
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from db.models import Company, CompanyVisit, Posting, Vetting
+from db.postings import is_open
 
 
 async def find_company(session: AsyncSession, name: str) -> Company | None:
@@ -52,3 +54,50 @@ async def count_postings(session: AsyncSession, company: Company) -> int:
         select(func.count()).select_from(Posting).where(Posting.company_id == company.id)
     )
     return count or 0
+
+
+async def find_company_by_id(session: AsyncSession, company_id: int) -> Company | None:
+    return await session.scalar(
+        select(Company).where(Company.id == company_id).options(selectinload(Company.visits))
+    )
+
+
+async def vetting_counts(session: AsyncSession) -> dict[Vetting, int]:
+    """How many companies stand at each step of vetting (zero included)."""
+    rows = await session.execute(select(Company.vetting, func.count()).group_by(Company.vetting))
+    counts = dict.fromkeys(Vetting, 0)
+    counts.update({vetting: count for vetting, count in rows})
+    return counts
+
+
+async def companies_by_vetting(
+    session: AsyncSession, vetting: Vetting, today: date, *, offset: int, limit: int
+) -> list[tuple[Company, int]]:
+    """A page of the companies at `vetting`, by name, each with its open postings counted."""
+    open_count = (
+        select(func.count())
+        .select_from(Posting)
+        .where(Posting.company_id == Company.id, is_open(today))
+        .correlate(Company)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(Company, open_count)
+        .where(Company.vetting == vetting)
+        .options(selectinload(Company.visits))
+        .order_by(Company.name)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [(company, count) for company, count in rows]
+
+
+async def company_names(session: AsyncSession, limit: int) -> list[str]:
+    """Names of companies postings may be added for (not rejected ones), by name."""
+    result = await session.scalars(
+        select(Company.name)
+        .where(Company.vetting != Vetting.REJECTED)
+        .order_by(Company.name)
+        .limit(limit)
+    )
+    return list(result)

@@ -47,3 +47,19 @@ async def active_coach(update: Update, context: BotContext) -> Coach | None:
         await send(update, Reply(texts.COACH_STOPPED))
         return None
     return coach
+
+
+async def admin_press(update: Update, context: BotContext) -> tuple[list[str], User] | None:
+    """A pressed admin button: its data split at ":" and the admin who pressed it.
+
+    The press is acknowledged first (so the phone stops its spinner), then the role is
+    checked, as for a typed command; None when there is nothing to do.
+    """
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    await query.answer()
+    account = await staff_account(update, context, Role.ADMIN)
+    if account is None:
+        return None
+    return query.data.split(":"), account

@@ -255,10 +255,22 @@ STAFF_WELCOME = (
 )
 STAFF_HELP = (
     "앙코르 직원용 도움말이에요.\n"
-    "코치: /slots 가능한 시간 열기, /myslots 연 시간 보기·지우기, "
-    "/schedule 다가오는 코칭 보기와 지난 코칭 기록하기\n"
-    "관리자: /invite_coach 코치 초대 코드 만들기, /coaches 코치 목록과 활동 멈추기, "
+    "[코치]\n"
+    "/slots 가능한 시간 열기\n"
+    "/myslots 연 시간 보기·지우기\n"
+    "/schedule 다가오는 코칭 보기, 지난 코칭 기록하기\n"
+    "[관리자]\n"
+    "/companies 회사와 방문 기록\n"
+    "/postings 공고와 지원 현황\n"
+    "/broadcast 공지 보내기\n"
+    "/broadcasts 보낸 공지 보기\n"
+    "/stats 통계 보기\n"
     "/review 면접 이야기 검토하기\n"
+    "/invite_coach 코치 초대하기\n"
+    "/coaches 코치 목록, 활동 멈추기\n"
+    "/invite_admin 관리자 초대하기\n"
+    "/admins 관리자 목록\n"
+    "[모두]\n"
     "/delete 내 정보 모두 지우기\n"
     "/help 이 도움말 보기"
 )
@@ -846,6 +858,7 @@ def demo_persona(role: str) -> str:
 DEMO_ME = "나"
 DEMO_BOT = "앙코르"
 DEMO_SOMEONE = "다른 분"
+DEMO_PHOTO = "(사진)"
 DEMO_NO_SUCH_PERSONA = "역할은 senior, coach, admin 중에서 골라 주세요."
 
 
@@ -1129,3 +1142,301 @@ def broadcast_stopped(count: int) -> str:
 
 
 BROADCAST_NOTHING_TO_STOP = "멈출 것이 없어요. 이미 다 보냈거나 멈춘 공지예요."
+
+
+# Statistics for admins (/stats, `encore report`).
+STATS_STAGES = ("등록", "프로필 완성", "알림 받음", "관심", "지원", "면접", "합격")
+STATS_BOOKING_STATUSES = ("예약됨", "완료", "불참", "취소")
+STATS_OTHER = "기타"
+STATS_NO_DATA = "아직 자료가 없어요"
+STATS_CHART_SEEKERS = "구직자: 연령대와 희망 지역"
+STATS_CHART_JOBS = "희망 직종과 경력 분야"
+STATS_CHART_APPLICATIONS = "진행 단계와 관심이 많은 공고"
+STATS_CHART_COACHING = "면접 코칭 예약과 평점"
+STATS_AGE_BANDS = "연령대"
+STATS_REGIONS = "희망 지역 (시도)"
+STATS_JOB_FAMILIES = "희망 직종"
+STATS_CAREER_FIELDS = "경력 분야"
+STATS_FUNNEL = "진행 단계 (그 단계까지 온 사람)"
+STATS_COMPETITION = "관심이 많은 공고"
+STATS_HEADCOUNT = "모집 인원"
+STATS_RATIO = "경쟁률"
+STATS_BOOKINGS = "코칭 예약"
+STATS_RATINGS = "코칭 평점"
+STATS_AVERAGE = "평균"
+STATS_WEEKLY = "주별 (날짜는 그 주 월요일)"
+STATS_NEW_SEEKERS = "새 구직자"
+STATS_INTERESTS = "관심"
+STATS_WEEK_BOOKINGS = "코칭 예약"
+STATS_CSV_HEADER = ("구분", "항목", "값")
+STATS_AS_OF = "기준일"
+STATS_SEEKERS = "구직자"
+STATS_ALL = "전체"
+STATS_IN_CHAT = "채팅으로 가입"
+STATS_BY_CENTRE = "센터 등록"
+
+
+def age_decade(decade: int) -> str:
+    return f"{decade}대"
+
+
+def stars(count: int) -> str:
+    return f"{count}점"
+
+
+def week_label(monday: date) -> str:
+    return f"{monday.month}/{monday.day}"
+
+
+def weekly_section(series: str) -> str:
+    return f"주별 {series}"
+
+
+def weekly_caption(weeks: int) -> str:
+    return f"최근 {weeks}주: 새 구직자, 관심, 코칭 예약"
+
+
+def ratings_title(average: float | None) -> str:
+    return STATS_RATINGS if average is None else f"{STATS_RATINGS} (평균 {average:.1f}점)"
+
+
+def competition_note(interested: int, headcount: int | None, ratio: float | None) -> str:
+    if headcount is None or ratio is None:
+        return f"관심 {interested}명 · 모집 인원 미정"
+    return f"관심 {interested}명 · 경쟁률 {round(ratio, 1):g}:1"
+
+
+def stats_heading(day: date) -> str:
+    return f"앙코르 통계 ({day.month}월 {day.day}일 기준)"
+
+
+def stats_seekers(total: int, in_chat: int) -> str:
+    return f"구직자 {total}명 (채팅으로 가입 {in_chat}명 · 센터 등록 {total - in_chat}명)"
+
+
+def stats_complete(count: int) -> str:
+    return f"프로필 완성 {count}명"
+
+
+def stats_new_this_week(count: int) -> str:
+    return f"이번 주 새 구직자 {count}명"
+
+
+def stats_progress(interested: int, applied: int, interview: int, hired: int) -> str:
+    return f"관심 {interested}명 · 지원 {applied}명 · 면접 {interview}명 · 합격 {hired}명"
+
+
+def stats_coaching(total: int, done: int, average: float | None) -> str:
+    rating = "평점은 아직 없어요" if average is None else f"평균 평점 {average:.1f}점"
+    return f"코칭 예약 {total}건 · 완료 {done}건 · {rating}"
+
+
+def report_written(directory: str, names: list[str]) -> str:
+    return f"{directory}에 저장했어요: {', '.join(names)}"
+
+
+def report_cannot_write(directory: str, reason: str) -> str:
+    return f"{directory}에 저장하지 못했어요: {reason}"
+
+
+# Companies, postings and application progress in the chat, for admins.
+VETTING_NAMES = {"pending": "검토 중", "approved": "승인", "rejected": "거절"}
+NOT_VISITED = "아직 방문 기록이 없어요."
+BUTTON_WRITE_VISIT = "방문 기록 쓰기"
+BUTTON_SHOW_POSTINGS = "공고 보기"
+COMPANY_GONE = "찾을 수 없는 회사예요. /companies 로 목록을 다시 봐 주세요."
+
+
+def companies_heading(total: int) -> str:
+    return f"등록된 회사는 {total}곳이에요. 아래 버튼으로 상태별 목록을 보실 수 있어요."
+
+
+def vetting_filter(vetting: str, count: int) -> str:
+    return f"{VETTING_NAMES[vetting]} {count}"
+
+
+def companies_none(vetting: str) -> str:
+    return f"'{VETTING_NAMES[vetting]}' 상태인 회사가 없어요."
+
+
+def last_visit(day: str | None, visitor: str | None, verdict: str) -> str:
+    who = " · ".join(part for part in (day, visitor) if part) or "날짜 없음"
+    return f"마지막 방문: {who} ({VERDICT_NAMES[verdict]})"
+
+
+def company_card(name: str, vetting: str, about: str, visit: str, open_postings: int) -> str:
+    lines = (f"{name} · {VETTING_NAMES[vetting]}", about, visit, f"열린 공고 {open_postings}건")
+    return "\n".join(line for line in lines if line)
+
+
+# The visit log form.
+VISIT_START = "방문 기록 시작"
+VISIT_PICK_COMPANY = "먼저 /companies 에서 회사를 고르고 '방문 기록 쓰기'를 눌러 주세요."
+VISIT_ASK_DATE = "언제 방문하셨어요? 아래 버튼을 누르시거나 날짜를 적어 주세요. (예: 11월 20일)"
+TODAY = "오늘"
+YESTERDAY = "어제"
+VISIT_DATE_INVALID = "날짜를 알아보지 못했어요. 11월 20일이나 2026-11-20처럼 적어 주세요."
+VISIT_DATE_AHEAD = "아직 오지 않은 날이에요. 방문하신 날을 적어 주세요. (예: 어제, 11월 20일)"
+VISIT_ASK_VISITOR = "누가 방문하셨어요? 아래 이름을 누르시거나 성함을 적어 주세요. (예: 박지현)"
+VISIT_VISITOR_EXAMPLE = "박지현"
+VISIT_ASK_NOTES = (
+    "근무 조건과 시설은 어땠나요? 보신 대로 적어 주세요.\n"
+    "(예: 휴게실·샤워실 있음, 2조 2교대, 통근버스 운행)"
+)
+VISIT_NOTES_EXAMPLE = "휴게실·샤워실 있음, 2조 2교대, 통근버스 운행"
+VISIT_ASK_VERDICT = "판정을 골라 주세요. 승인하면 이 회사의 공고가 맞는 분들께 알림으로 나가요."
+VISIT_PICK_VERDICT = "승인, 거절, 보류 중에서 골라 주세요."
+_VISIT_EFFECTS = {
+    "approved": "열린 공고 {count}건을 맞는 분들께 알려 드릴게요.",
+    "rejected": "열린 공고 {count}건은 이제 알림과 추천에서 빠져요.",
+    "pending": "열린 공고 {count}건은 승인될 때까지 알리지 않아요.",
+}
+
+
+def visit_ready(company: str) -> str:
+    return f"{company} 방문 기록을 쓸게요. 아래 '{VISIT_START}' 버튼을 눌러 주세요."
+
+
+def visit_intro(company: str) -> str:
+    return f"{company} 방문 기록을 시작할게요."
+
+
+def visit_preview(company: str, day: str, visitor: str, notes: str, verdict: str) -> str:
+    return (
+        f"이대로 저장할까요?\n\n회사: {company}\n방문일: {day}\n방문자: {visitor}\n"
+        f"근무 조건·시설: {notes}\n판정: {verdict}"
+    )
+
+
+def visit_saved(company: str, verdict: str, open_postings: int) -> str:
+    decided = with_particle(VERDICT_NAMES[verdict], "으로/로")
+    effect = _VISIT_EFFECTS[verdict].format(count=open_postings)
+    return f"{company}: {decided} 기록했어요. {effect}"
+
+
+# Typed forms for staff.
+FORM_SAVE = "저장하기"
+FORM_PICK_CONFIRM = "'저장하기' 또는 '처음부터 다시'를 눌러 주세요."
+
+
+def form_stopped(entry: str) -> str:
+    again = with_particle(f"'{entry}'", "을/를")
+    return f"멈췄어요. 적으신 내용은 남아 있어요. 이어서 하시려면 {again} 눌러 주세요."
+
+
+def form_invalid_text(longest: int, example: str) -> str:
+    return f"글자로 {longest:,}자 안에 적어 주세요. (예: {example})"
+
+
+def form_problem(problem: str, example: str) -> str:
+    return f"{problem}. 이렇게 적어 주세요. (예: {example})"
+
+
+# Adding a posting in the chat.
+POSTING_ADD = "공고 추가하기"
+POSTING_FORM_INTRO = (
+    "새 공고를 올릴게요. 한 가지씩 여쭤볼게요. 없는 항목은 '건너뛰기'를 눌러 주세요."
+)
+POSTING_ASK_COMPANY = "어느 회사 공고인가요? 아래에서 고르시거나 회사 이름을 적어 주세요."
+POSTING_COMPANY_EXAMPLE = "(주)한빛정밀"
+POSTING_ASK_TITLE = "공고 제목을 적어 주세요. (예: 아파트 경비원)"
+POSTING_TITLE_EXAMPLE = "아파트 경비원"
+POSTING_ASK_REGION = "근무 지역을 적어 주세요. (예: 세종 조치원읍, 서울 강남구, 전국)"
+POSTING_REGION_EXAMPLE = "세종 조치원읍, 서울 강남구, 전국"
+POSTING_ASK_PAY = "급여를 적어 주세요. (예: 월 300~350만원, 시급 12,000원)"
+POSTING_PAY_EXAMPLE = "월 300~350만원, 시급 12,000원, 회사내규에 따름"
+POSTING_PAY_BY_RULES = "회사내규에 따름"
+POSTING_ASK_EMPLOYMENT = "근무 형태를 골라 주시거나 적어 주세요."
+POSTING_EMPLOYMENT_EXAMPLE = "정규직, 계약직(정규직 전환 가능), 시간제"
+POSTING_ASK_EXPERIENCE = "필요한 경력을 적어 주세요. (예: 경력 5년 이상, 신입 가능, 무관)"
+POSTING_EXPERIENCE_EXAMPLE = "경력 5년 이상, 관련 경력 3년 이상 우대, 무관"
+POSTING_ASK_AGE = "나이 조건을 적어 주세요. (예: 50세 이상 우대, 만 65세 이하, 무관)"
+POSTING_AGE_EXAMPLE = "50세 이상 우대, 만 65세 이하, 무관"
+POSTING_ASK_CERTIFICATES = (
+    "필요한 자격증을 쉼표로 나눠 적어 주세요. (예: 지게차운전기능사, 운전면허 1종 보통)"
+)
+POSTING_CERTIFICATES_INVALID = (
+    "자격증은 쉼표로 나눠 10개까지, 하나에 40자 안으로 적어 주세요.\n"
+    "(예: 지게차운전기능사, 운전면허 1종 보통)"
+)
+POSTING_ASK_DESCRIPTION = "하는 일을 적어 주세요. (예: 아파트 단지 순찰과 출입 관리)"
+POSTING_DESCRIPTION_EXAMPLE = "아파트 단지 순찰과 출입 관리"
+POSTING_ASK_DEADLINE = (
+    "마감일을 적어 주세요. 마감이 없으면 '상시 채용'을 눌러 주세요. (예: 12월 31일)"
+)
+POSTING_DEADLINE_INVALID = "날짜를 알아보지 못했어요. 12월 31일이나 2026-12-31처럼 적어 주세요."
+POSTING_DEADLINE_PAST = "이미 지난 날짜예요. 오늘이나 그 뒤의 날을 적어 주세요. (예: 12월 31일)"
+POSTING_ASK_START = "언제부터 일하나요? (예: 즉시, 12월 1일)"
+START_NOW = "즉시"
+POSTING_START_INVALID = "근무 시작일을 알아보지 못했어요. '즉시'나 12월 1일처럼 적어 주세요."
+POSTING_ASK_HEADCOUNT = "몇 명을 뽑나요? 숫자로 적어 주세요. (예: 2)"
+POSTING_HEADCOUNT_INVALID = "모집 인원은 1에서 9,999 사이의 숫자로 적어 주세요. (예: 2, 2명)"
+POSTING_UNREADABLE = "알아보지 못했어요"
+POSTING_NEW_COMPANY = (
+    "처음 보는 회사라 '검토 중'으로 새로 등록돼요. 방문해서 승인한 뒤에 알림이 나가요."
+)
+POSTING_ALERTS_BY_VETTING = {
+    "approved": "방문 승인된 회사라 맞는 분들께 곧 알림이 나가요.",
+    "pending": "아직 방문 승인 전인 회사라 승인한 뒤에 알림이 나가요.",
+    "rejected": "방문 결과 거절된 회사라 알림이 나가지 않아요.",
+}
+
+
+def posting_preview(card: str, note: str) -> str:
+    return f"구직자께 이렇게 보여요. 이대로 저장할까요?\n\n{card}\n\n{note}"
+
+
+def posting_added(key: str, note: str) -> str:
+    return f"공고를 올렸어요. (공고 번호 {key})\n{note}"
+
+
+# Postings and their applications, for admins.
+POSTING_STATE_CLOSED = "마감됨"
+POSTING_STATE_EXPIRED = "마감일 지남"
+BUTTON_APPLICATIONS = "지원 현황"
+BUTTON_CLOSE_POSTING = "마감하기"
+BUTTON_CLOSE_YES = "네, 마감해요"
+BUTTON_CLOSE_NO = "아니요"
+POSTING_CLOSED = "이미 마감된 공고예요."
+POSTING_UNKNOWN = "찾을 수 없는 공고예요. /postings 로 목록을 다시 봐 주세요."
+APPLICATION_GONE = "찾을 수 없는 지원 기록이에요. 지원 현황을 다시 봐 주세요."
+NOBODY_INTERESTED = "아직 관심을 보인 분이 없어요."
+
+
+def open_postings_heading(total: int) -> str:
+    return f"열린 공고가 {total}건 있어요. 새 공고는 아래 '{POSTING_ADD}'로 올릴 수 있어요."
+
+
+def company_postings_heading(company: str, count: int) -> str:
+    shown = f"최근 공고 {count}건이에요." if count else "공고가 아직 없어요."
+    return f"{company}의 {shown} 새 공고는 아래 '{POSTING_ADD}'로 올릴 수 있어요."
+
+
+def admin_posting_card(key: str, label: str, region: str, state: str, counts: str) -> str:
+    return f"[{key}] {label}\n{region} · {state}\n{counts}"
+
+
+def application_counts(counts: dict[str, int]) -> str:
+    if not counts:
+        return NOBODY_INTERESTED
+    return " · ".join(f"{name} {counts.get(status, 0)}" for status, name in STATUS_NAMES.items())
+
+
+def confirm_close(posting: str) -> str:
+    return f"'{posting}' 공고를 마감할까요? 마감하면 알림과 추천에서 빠져요."
+
+
+def posting_closed(posting: str) -> str:
+    return f"'{posting}' 공고를 마감했어요. 알림과 추천에서 뺐어요."
+
+
+def applications_heading(posting: str, counts: str) -> str:
+    return f"'{posting}' 지원 현황이에요.\n{counts}"
+
+
+def applicant_line(name: str, key: str, status: str) -> str:
+    return f"{name}님 ({key}) · 지금 단계: {STATUS_NAMES[status]}"
+
+
+def move_button(status: str) -> str:
+    return f"{with_particle(STATUS_NAMES[status], '으로/로')} 바꾸기"

@@ -370,12 +370,24 @@ def posting_problems(posting: PostingText) -> list[str]:
     problems: list[str] = []
     if not compact(posting.key):
         problems.append("공고 번호가 비어 있어요")
-    if not any(char.isalpha() for char in normalize(posting.title)):
-        problems.append("공고 제목이 비어 있어요")
+    if title := title_problem(posting.title):
+        problems.append(title)
     if not compact(posting.company):
         problems.append("회사 이름이 비어 있어요")
-    if not compact(posting.region):
-        problems.append("근무 지역이 비어 있어요")
-    elif not _regions(posting.region):
-        problems.append(f"근무 지역 '{posting.region.strip()}'을(를) 알 수 없어요")
+    if region := region_problem(posting.region):
+        problems.append(region)
     return problems
+
+
+def title_problem(title: str) -> str | None:
+    """Why a posting's title cannot be matched (it has no letters); None when it can."""
+    return None if any(char.isalpha() for char in normalize(title)) else "공고 제목이 비어 있어요"
+
+
+def region_problem(region: str) -> str | None:
+    """Why a posting's region cannot be matched (empty or unknown); None when it can."""
+    if not compact(region):
+        return "근무 지역이 비어 있어요"
+    if not _regions(region):
+        return f"근무 지역 '{region.strip()}'을(를) 알 수 없어요"
+    return None

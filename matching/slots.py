@@ -14,9 +14,9 @@ How ambiguous typing is read, decided once here:
   window: "12월 3일 10-12시, 14-16시".
 - A date without a year is the next such date counted from today in Seoul, today
   included: typed in December, "1월 5일" is next January. Exception: a date passed less
-  than `RECENT_PAST` (31 days) ago is a typo, reported as past rather than read as next
-  year's. A date that does not exist in that year ("2월 29일" in 2026, "12월 32일") is a
-  problem, never moved to a later year.
+  than `matching.dates.RECENT_PAST` (31 days) ago is a typo, reported as past rather than
+  read as next year's. A date that does not exist in that year ("2월 29일" in 2026, "12월
+  32일") is a problem, never moved to a later year.
 - A range without its own date uses the last date written before it, on its line or an
   earlier one ("12월 3일" on one line, "10-12시" and "14-16시" on the next ones).
 - A weekly pattern takes the place of a date: "매주 화·목", "매주 화요일과 목요일",
@@ -61,6 +61,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from matching.dates import DATE_PATTERNS, token_day
 from matching.schedule import SEOUL, korean_date
 from matching.text import normalize
 
@@ -69,7 +70,6 @@ WEEKDAYS = "월화수목금토일"
 MIN_SESSION_MINUTES = 10
 MAX_SESSION_MINUTES = 180
 MAX_WINDOW = timedelta(hours=12)
-RECENT_PAST = timedelta(days=31)
 WEEKLY_WEEKS = 4  # how far ahead a weekly pattern opens sessions
 EXAMPLE = "12월 3일 14:00-17:00, 30분"
 _WEEKLY_EXAMPLE = "매주 화·목 10:00-12:00"
@@ -78,7 +78,6 @@ _MAX_QUOTE = 30  # problems quote what was typed; a whole pasted paragraph helps
 _MORNING = frozenset({"오전", "아침", "새벽"})
 _EVENING = frozenset({"저녁", "밤"})
 _HALF_DAY = r"오전|오후|아침|낮|저녁|밤|새벽"
-_RELATIVE_DAYS = {"오늘": 0, "내일": 1, "모레": 2, "내일모레": 2, "글피": 3}
 _KOREAN_HOURS = {"한": 1, "두": 2, "세": 3}
 
 
@@ -123,17 +122,7 @@ _TOKEN_PATTERNS = {
         r"(?:\s*(?P<len_extra>\d{1,2})\s*분|\s*(?P<len_half>반))?"
         r"|(?<![\d.:/])(?P<len_minutes>\d{1,3})\s*분)(?:\s*씩)?"
     ),
-    "full_date": (
-        r"(?<![\d.:/])(?P<full_year>\d{4})\s*"
-        r"(?:년\s*(?P<full_month>\d{1,2})\s*월\s*(?P<full_day>\d{1,2})\s*일"
-        r"|(?P<full_sep>[./-])\s*(?P<full_month2>\d{1,2})\s*(?P=full_sep)\s*"
-        r"(?P<full_day2>\d{1,2})(?!\d)\.?)"
-    ),
-    "month_day": r"(?<![\d.:/])(?P<md_month>\d{1,2})\s*월\s*(?P<md_day>\d{1,2})\s*일",
-    "numeric_date": (
-        r"(?<![\d.:/])(?P<num_month>\d{1,2})[/.](?P<num_day>\d{1,2})(?![\d:])(?:\.|\s*일)?"
-    ),
-    "relative": r"내일\s*모레|오늘|내일|모레|글피",
+    **DATE_PATTERNS,
     # Before "weekday", which would take "화요일" out of "매주 화요일". Never followed by a
     # letter, so "매주 화요일 수업" is not Tuesdays and Wednesdays; "...마다" never after
     # one or a digit, so "매일마다" and "3일마다" are not Sundays.
@@ -382,17 +371,7 @@ def _read_date(reading: _Reading, token: re.Match[str], line: int) -> _Date:
     """The date a token names, or a `_Date` without a day after reporting why."""
     if token.lastgroup == "weekly":
         return _weekly_days(reading, token, line)
-    if token.lastgroup == "relative":
-        offset = _RELATIVE_DAYS[token[0].replace(" ", "")]
-        day = reading.today + timedelta(days=offset)
-        return _Date((day,), f"{day.month}월 {day.day}일", line)
-    year = int(token["full_year"]) if token["full_year"] else None
-    month = int(_first(token, "full_month", "full_month2", "md_month", "num_month"))
-    day_of_month = int(_first(token, "full_day", "full_day2", "md_day", "num_day"))
-    named = (
-        f"{month}월 {day_of_month}일" if year is None else f"{year}년 {month}월 {day_of_month}일"
-    )
-    found = _calendar_day(reading.today, year, month, day_of_month)
+    found, named = token_day(token, reading.today)
     if found is None:
         reading.problem(f"'{named}'은 없는 날짜예요. 예: {EXAMPLE}")
     return _Date(() if found is None else (found,), named, line)
@@ -428,31 +407,6 @@ def _weekday_numbers(typed: str) -> set[int]:
         first, last = letters[0], letters[-1]
         numbers.update((first + step) % 7 for step in range((last - first) % 7 + 1))
     return numbers
-
-
-def _first(token: re.Match[str], *names: str) -> str:
-    """The one group that matched among the date spellings' alternatives."""
-    return next(token[name] for name in names if token[name] is not None)
-
-
-def _calendar_day(today: date, year: int | None, month: int, day: int) -> date | None:
-    """The date, or None if it does not exist; without a year, the next such date.
-
-    A date passed within `RECENT_PAST` stays in this year (and is reported as past): a
-    coach who types last week's date made a typo, and does not plan a year ahead.
-    """
-    try:
-        if year is not None:
-            return date(year, month, day)
-        this_year = date(today.year, month, day)
-    except ValueError:
-        this_year = None
-    if this_year is not None and this_year >= today - RECENT_PAST:
-        return this_year
-    try:
-        return date(today.year + 1, month, day)
-    except ValueError:
-        return None
 
 
 def _check_weekday(reading: _Reading, token: re.Match[str]) -> None:

@@ -47,6 +47,8 @@ class ConsoleChat:
         text = call.params.get("text") or call.params.get("caption")
         if text is None or call.chat_id is None:
             return
+        if call.method == "sendPhoto":
+            text = f"{texts.DEMO_PHOTO} {text}"
         self._print(self._lead(call.chat_id), str(text))
         buttons = self._read_keyboard(call)
         markup = call.params.get("reply_markup")

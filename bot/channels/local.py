@@ -10,7 +10,7 @@ import itertools
 import json
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
@@ -68,10 +68,15 @@ NETWORK_DOWN = Failure(0, "connection reset by peer")
 
 @dataclass(frozen=True)
 class BotCall:
-    """One Bot API call the bot made, with its parameters as plain JSON values."""
+    """One Bot API call the bot made, with its parameters as plain JSON values.
+
+    Files sent as bytes travel beside the parameters (multipart), so they are kept apart
+    in `files`, by part name: a photo uploaded with sendPhoto is `files["photo"]`.
+    """
 
     method: str
     params: Mapping[str, Any]
+    files: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def chat_id(self) -> int | None:
@@ -115,7 +120,7 @@ class LocalRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
-        call = BotCall(api_method, params)
+        call = BotCall(api_method, params, _uploads(request_data) if request_data else {})
         queued = self._failures.get(call.chat_id or 0) if api_method in _SENDING else None
         if queued:
             failure = queued.pop(0)
@@ -159,6 +164,14 @@ class LocalRequest(BaseRequest):
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             message["reply_markup"] = markup
         return message
+
+
+def _uploads(request_data: RequestData) -> dict[str, bytes]:
+    """The files of a multipart request, by part name, read as the network would send them."""
+    return {
+        name: content if isinstance(content, bytes) else content.read()
+        for name, (_, content, _) in request_data.multipart_data.items()
+    }
 
 
 def _error(failure: Failure) -> dict[str, Any]:

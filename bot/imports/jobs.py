@@ -8,8 +8,10 @@ from bot.imports.csv_rows import Report, Row
 from db.companies import get_or_add_company
 from db.postings import Upsert, upsert_posting
 from handlers import texts
-from matching.postings import PostingText, posting_problems
+from handlers.admin.posting_fields import PostingFields, headcount_of
+from matching.postings import posting_problems
 
+MAX_KEY = 64
 JOB_COLUMNS = (
     "external_id",
     "title",
@@ -32,14 +34,14 @@ async def import_jobs(sessions: async_sessionmaker[AsyncSession], rows: list[Row
     report = Report()
     async with sessions.begin() as session:
         for row in rows:
-            problem = _problem(row)
-            if problem:
-                report.reject(row.line, problem)
+            fields = _read(row)
+            if isinstance(fields, str):
+                report.reject(row.line, fields)
                 continue
             async with session.begin_nested():
-                company, _ = await get_or_add_company(session, row.get("company"))
+                company, _ = await get_or_add_company(session, fields.company)
                 outcome = await upsert_posting(
-                    session, row.get("external_id"), company, _values(row)
+                    session, row.get("external_id"), company, fields.columns()
                 )
             if outcome is Upsert.CREATED:
                 report.created += 1
@@ -50,52 +52,34 @@ async def import_jobs(sessions: async_sessionmaker[AsyncSession], rows: list[Row
     return report
 
 
-def _values(row: Row) -> dict[str, object]:
-    headcount = row.get("headcount")
-    return {
-        "title": row.get("title"),
-        "region": row.get("region"),
-        "salary": row.get("salary"),
-        "employment_type": row.get("employment_type"),
-        "experience": row.get("experience"),
-        "age": row.get("age"),
-        "certificates": row.items("certificates"),
-        "description": row.get("description"),
-        "deadline": date.fromisoformat(row.get("deadline")) if row.get("deadline") else None,
-        "start": row.get("start"),
-        "headcount": int(headcount) if headcount else None,
-    }
-
-
-def _problem(row: Row) -> str | None:
-    """Why the row cannot be imported, in words staff understand; None when it can."""
+def _read(row: Row) -> PostingFields | str:
+    """The row's posting, or why it cannot be imported in words staff understand."""
     for column in ("external_id", "title", "company", "region"):
         if not row.get(column):
             return texts.import_empty(column)
-    if len(row.get("external_id")) > 64:
+    if len(row.get("external_id")) > MAX_KEY:
         return texts.IMPORT_ID_TOO_LONG
     try:
         deadline = date.fromisoformat(row.get("deadline")) if row.get("deadline") else None
     except ValueError:
         return texts.import_bad_date(row.get("deadline"))
-    headcount = row.get("headcount")
-    if headcount and not (headcount.isdigit() and int(headcount) > 0):
-        return texts.import_bad_headcount(headcount)
-    problems = posting_problems(
-        PostingText(
-            key=row.get("external_id"),
-            title=row.get("title"),
-            company=row.get("company"),
-            region=row.get("region"),
-            salary=row.get("salary"),
-            employment_type=row.get("employment_type"),
-            experience=row.get("experience"),
-            age=row.get("age"),
-            certificates=tuple(row.items("certificates")),
-            description=row.get("description"),
-            deadline=deadline,
-            start=row.get("start"),
-            vetted=False,
-        )
+    typed_headcount = row.get("headcount")
+    headcount = headcount_of(typed_headcount) if typed_headcount else None
+    if typed_headcount and headcount is None:
+        return texts.import_bad_headcount(typed_headcount)
+    fields = PostingFields(
+        title=row.get("title"),
+        company=row.get("company"),
+        region=row.get("region"),
+        salary=row.get("salary"),
+        employment_type=row.get("employment_type"),
+        experience=row.get("experience"),
+        age=row.get("age"),
+        certificates=tuple(row.items("certificates")),
+        description=row.get("description"),
+        deadline=deadline,
+        start=row.get("start"),
+        headcount=headcount,
     )
-    return "; ".join(problems) if problems else None
+    problems = posting_problems(fields.text(row.get("external_id")))
+    return "; ".join(problems) if problems else fields

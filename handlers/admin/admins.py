@@ -15,7 +15,7 @@ from handlers import texts
 from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.replies import NO_KEYBOARD, Reply, send, send_payload
-from handlers.staff import staff_account
+from handlers.staff import admin_press, staff_account
 
 INVITE_PREFIX = "admin-"
 INVITE_CODE_LENGTH = 8
@@ -72,14 +72,11 @@ async def list_admins(update: Update, context: BotContext) -> None:
 
 async def admin_button(update: Update, context: BotContext) -> None:
     """관리자에서 빼기."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await admin_press(update, context)
+    if pressed is None:
         return
-    await query.answer()
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return
-    user_id = int(query.data.rsplit(":", 1)[-1])
+    parts, account = pressed
+    user_id = int(parts[-1])
     async with context.sessions.begin() as session:
         target = await session.get(User, user_id)
         if target is None or target.role is not Role.ADMIN:

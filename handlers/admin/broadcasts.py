@@ -29,7 +29,7 @@ from db.models import Broadcast, OutboxStatus, Role
 from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
-from handlers.staff import staff_account
+from handlers.staff import admin_press, staff_account
 from matching.audience import (
     AGE_CHOICES,
     FAMILY_CHOICES,
@@ -87,12 +87,15 @@ def members(rows: Sequence[CandidateRow], audience: Audience, now: datetime) -> 
 async def start_broadcast(
     session: AsyncSession,
     author_id: int | None,
-    payload: dict[str, Any],
+    draft: dict[str, Any],
     audience: Audience,
     urgent: bool,
     now: datetime,
 ) -> Broadcast:
-    """Decide the recipients and queue the announcement for each, in one transaction."""
+    """Decide the recipients and queue the announcement for each, in one transaction.
+
+    `draft` is what the admin wrote: {"text", optional "photo"}.
+    """
     chosen = members(await candidates(session), audience, now)
     deliveries = [
         (m.user_id, now if urgent else first_allowed(now, quiet_nights=m.quiet_nights))
@@ -101,7 +104,8 @@ async def start_broadcast(
     broadcast = await create_broadcast(
         session,
         author_id=author_id,
-        payload=payload,
+        text=draft["text"],
+        payload=_payload(draft),
         audience={"kind": audience.kind.value, "value": audience.value},
         audience_label=texts.audience_label(audience.kind, audience.value),
         urgent=urgent,
@@ -243,7 +247,7 @@ async def confirm(update: Update, context: BotContext) -> int:
     draft = context.scratch.pop(_DRAFT)
     async with context.sessions.begin() as session:
         broadcast = await start_broadcast(
-            session, account.id, _payload(draft), _audience(draft), draft["urgent"], context.now()
+            session, account.id, draft, _audience(draft), draft["urgent"], context.now()
         )
     await send(update, Reply(texts.broadcast_started(broadcast.recipients), NO_KEYBOARD))
     return ConversationHandler.END
@@ -299,14 +303,11 @@ def _snippet(text: str) -> str:
 
 async def stop_button(update: Update, context: BotContext) -> None:
     """보내기 멈추기: what has not gone out yet stays unsent."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await admin_press(update, context)
+    if pressed is None:
         return
-    await query.answer()
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return
-    broadcast_id = int(query.data.rsplit(":", 1)[-1])
+    parts, account = pressed
+    broadcast_id = int(parts[-1])
     async with context.sessions.begin() as session:
         stopped = await cancel_broadcast(session, broadcast_id, context.now())
         if stopped:

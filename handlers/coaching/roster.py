@@ -14,7 +14,7 @@ from db.outbox import enqueue
 from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import Reply, send, send_payload
-from handlers.staff import staff_account
+from handlers.staff import admin_press, staff_account
 from matching.slots import korean_time
 
 PREFIX = "ca"
@@ -42,14 +42,10 @@ async def list_coaches(update: Update, context: BotContext) -> None:
 
 async def coach_button(update: Update, context: BotContext) -> None:
     """활동 멈추기 → 네, 멈춰요 / 아니요; 다시 활동하기."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await admin_press(update, context)
+    if pressed is None:
         return
-    await query.answer()
-    admin = await staff_account(update, context, Role.ADMIN)
-    if admin is None:
-        return
-    _, action, coach_id = query.data.split(":")
+    (_, action, coach_id), admin = pressed
     if action == "no":
         await send(update, Reply(texts.STOP_KEPT))
     elif action == "stop":

@@ -110,7 +110,7 @@ async def job_button(update: Update, context: BotContext) -> None:
     async with context.sessions.begin() as session:
         account = await find_user(session, person.id)
         posting = await find_posting(session, int(posting_id))
-        if account is None or posting is None or posting.closed_at is not None:
+        if account is None or posting is None or not _still_offered(posting):
             reply: Payload = {"text": texts.POSTING_GONE}
         elif action == DETAILS:
             reply = details(posting)
@@ -122,6 +122,11 @@ async def job_button(update: Update, context: BotContext) -> None:
         else:
             reply = {"text": texts.POSTING_GONE}
     await send_payload(update, reply)
+
+
+def _still_offered(posting: Posting) -> bool:
+    """Not closed, and its company still approved: rejecting a company withdraws its cards."""
+    return posting.closed_at is None and posting.company.vetting is Vetting.APPROVED
 
 
 async def _interested(

@@ -20,7 +20,7 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
-from handlers.staff import staff_account
+from handlers.staff import admin_press, staff_account
 from handlers.stories.view import has_hidden_data, story_text
 from matching.text import normalize
 
@@ -75,14 +75,10 @@ async def _show_next(update: Update, context: BotContext, *, after: int) -> None
 
 async def review_button(update: Update, context: BotContext) -> None:
     """승인 / 회사 이름도 공개하고 승인 / 고치기 / 거절 / 다음에."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await admin_press(update, context)
+    if pressed is None:
         return
-    await query.answer()
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return
-    _, action, number = query.data.split(":")
+    (_, action, number), account = pressed
     story_id = int(number)
     if action == "s":
         await _show_next(update, context, after=story_id)

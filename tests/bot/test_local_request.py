@@ -25,3 +25,28 @@ async def test_an_unknown_method_fails_loudly() -> None:
     # PTB wraps whatever a transport raises; the method's name stays in the message.
     with pytest.raises(NetworkError, match=r"UnknownBotMethodError.*sendVenue"):
         await bot.send_venue(42, 37.5, 127.0, "카페", "서울")
+
+
+async def test_a_photo_sent_as_bytes_is_recorded_with_its_content() -> None:
+    request = LocalRequest()
+    bot = Bot("local:test", request=request, get_updates_request=request)
+    await bot.initialize()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    message = await bot.send_photo(42, photo=png, caption="연령대")
+    assert message.caption == "연령대"
+    assert message.photo
+    call = request.calls[-1]
+    assert call.method == "sendPhoto"
+    assert call.chat_id == 42
+    assert call.params["caption"] == "연령대"
+    assert call.files == {"photo": png}
+
+
+async def test_a_photo_sent_by_file_id_has_no_upload() -> None:
+    request = LocalRequest()
+    bot = Bot("local:test", request=request, get_updates_request=request)
+    await bot.initialize()
+    await bot.send_photo(42, photo="AgACAgIAAxkBAAIB")
+    call = request.calls[-1]
+    assert call.params["photo"] == "AgACAgIAAxkBAAIB"
+    assert call.files == {}

@@ -11,15 +11,10 @@ from db.models import AlertMode, OutboxMessage, OutboxStatus
 from db.users import find_user
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
+from tests.support.alerts import alert_tick, alerts_received, instant_alerts
 from tests.support.harness import ADMIN, BotHarness, Chat, FakeClock, bot_harness
 from tests.support.postings import CARE, QUALITY, approve, import_postings, quality_posting
 from tests.support.profiles import CAREGIVER_ANSWERS, UP_TO_REGIONS, agree, complete_profile, say
-
-
-async def _instant(chat: Chat) -> None:
-    await chat.send("/alerts")
-    await chat.tap(texts.ALERT_MODE_LABELS["instant"])
-    assert "새 공고가 나오면 바로 알려 드릴게요." in chat.last
 
 
 async def _caregiver(bot: BotHarness) -> Chat:
@@ -29,34 +24,21 @@ async def _caregiver(bot: BotHarness) -> Chat:
     return other
 
 
-async def _tick(bot: BotHarness) -> None:
-    await bot.run_job(NEW_POSTINGS_JOB)
-    await bot.run_job(DISPATCH_JOB)
-
-
-def _alerts(bot: BotHarness, chat: Chat) -> list[str]:
-    return [
-        call.params["text"]
-        for call in bot.calls_to(chat.person.id)
-        if call.method == "sendMessage" and "추천 이유" in str(call.params.get("text"))
-    ]
-
-
 async def test_a_vetted_posting_reaches_the_senior_it_fits_and_only_once(
     bot: BotHarness, senior: Chat, tmp_path: Path
 ) -> None:
     await complete_profile(senior)
-    await _instant(senior)
+    await instant_alerts(senior)
     other = await _caregiver(bot)
-    await _instant(other)
+    await instant_alerts(other)
     await import_postings(bot, tmp_path, QUALITY, CARE)
 
-    await _tick(bot)
-    assert _alerts(bot, senior) == []  # companies not visited yet
+    await alert_tick(bot)
+    assert alerts_received(bot, senior) == []  # companies not visited yet
 
     await approve(bot, "(주)한빛정밀")
-    await _tick(bot)
-    (alert,) = _alerts(bot, senior)
+    await alert_tick(bot)
+    (alert,) = alerts_received(bot, senior)
     assert texts.VETTED_CARD_MARK in alert
     assert "품질관리 담당" in alert
     assert "추천 이유: 경력 '자동차부품 품질관리 20년'과 일치" in alert
@@ -65,13 +47,13 @@ async def test_a_vetted_posting_reaches_the_senior_it_fits_and_only_once(
         texts.BUTTON_INTERESTED,
         texts.BUTTON_NOT_INTERESTED,
     ]
-    assert _alerts(bot, other) == []
+    assert alerts_received(bot, other) == []
 
     await approve(bot, "늘봄요양센터")
-    await _tick(bot)
-    await _tick(bot)
-    assert len(_alerts(bot, senior)) == 1
-    (care,) = _alerts(bot, other)
+    await alert_tick(bot)
+    await alert_tick(bot)
+    assert len(alerts_received(bot, senior)) == 1
+    (care,) = alerts_received(bot, other)
     assert "요양보호사" in care
 
 
@@ -79,32 +61,32 @@ async def test_quiet_nights_hold_the_alert_until_eight(
     bot: BotHarness, senior: Chat, tmp_path: Path
 ) -> None:
     await complete_profile(senior)
-    await _instant(senior)
+    await instant_alerts(senior)
     await import_postings(bot, tmp_path, QUALITY)
     await approve(bot, "(주)한빛정밀")
     bot.clock.now = bot.clock.now.replace(hour=13)  # 22:00 in Seoul
-    await _tick(bot)
-    assert _alerts(bot, senior) == []
+    await alert_tick(bot)
+    assert alerts_received(bot, senior) == []
     bot.clock.advance(timedelta(hours=9, minutes=59))  # 07:59
     await bot.run_job(DISPATCH_JOB)
-    assert _alerts(bot, senior) == []
+    assert alerts_received(bot, senior) == []
     bot.clock.advance(timedelta(minutes=1))
     await bot.run_job(DISPATCH_JOB)
-    assert len(_alerts(bot, senior)) == 1
+    assert len(alerts_received(bot, senior)) == 1
 
 
 async def test_a_posting_that_closes_overnight_is_not_sent(
     bot: BotHarness, senior: Chat, tmp_path: Path
 ) -> None:
     await complete_profile(senior)
-    await _instant(senior)
+    await instant_alerts(senior)
     await import_postings(bot, tmp_path, quality_posting("J9", "품질관리", "세종", "2026-11-22"))
     await approve(bot, "(주)한빛정밀")
     bot.clock.now = bot.clock.now.replace(hour=13)  # 22:00 in Seoul, the last evening
-    await _tick(bot)
+    await alert_tick(bot)
     bot.clock.advance(timedelta(hours=10))
     await bot.run_job(DISPATCH_JOB)
-    assert _alerts(bot, senior) == []
+    assert alerts_received(bot, senior) == []
     async with bot.application.bot_data.sessions() as session:
         statuses = list(await session.scalars(select(OutboxMessage.status)))
     assert statuses == [OutboxStatus.CANCELLED]
@@ -117,17 +99,17 @@ async def test_restart_between_decide_and_send(
     async with bot_harness(database_url, clock) as first:
         chat = first.chat(person)
         await complete_profile(chat)
-        await _instant(chat)
+        await instant_alerts(chat)
         await import_postings(first, tmp_path, QUALITY)
         await approve(first, "(주)한빛정밀")
         await first.run_job(NEW_POSTINGS_JOB)  # decided, then the process stops
-        assert _alerts(first, chat) == []
+        assert alerts_received(first, chat) == []
 
     async with bot_harness(database_url, clock) as second:
         chat = second.chat(person)
-        await _tick(second)
-        await _tick(second)
-        assert len(_alerts(second, chat)) == 1
+        await alert_tick(second)
+        await alert_tick(second)
+        assert len(alerts_received(second, chat)) == 1
 
 
 async def test_interest_reaches_the_admins_once(
@@ -136,10 +118,10 @@ async def test_interest_reaches_the_admins_once(
     admin = bot.chat(ADMIN)
     await admin.send("/start")
     await complete_profile(senior)
-    await _instant(senior)
+    await instant_alerts(senior)
     await import_postings(bot, tmp_path, QUALITY)
     await approve(bot, "(주)한빛정밀")
-    await _tick(bot)
+    await alert_tick(bot)
 
     await senior.tap(texts.BUTTON_INTERESTED)
     assert senior.last == texts.INTEREST_NOTED

@@ -60,7 +60,7 @@ async def test_sticker_before_starting_leads_to_the_consent(senior: Chat) -> Non
 
 async def test_unknown_command_mid_conversation_keeps_the_question(senior: Chat) -> None:
     await answer_up_to(senior, 1)
-    await senior.send("/stats")
+    await senior.send("/weather")
     assert texts.UNKNOWN_COMMAND in senior.last
     await senior.send("58")
     assert "58세로 적어 둘게요." in senior.last

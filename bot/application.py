@@ -26,6 +26,7 @@ from bot.delivery import Dispatcher
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
 from bot.reports.report import make_report
+from db.channels import Channel, chats_on
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
 from handlers.admin.admins import admin_button, build_admin_handlers
@@ -84,8 +85,13 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     clock: Callable[[], datetime] = utc_now,
+    channel: Channel = Channel.TELEGRAM,
 ) -> BotApplication:
-    """Build the bot on `sessions`; `request` replaces the network, `clock` the time."""
+    """Build the bot on `sessions`; `request` replaces the network, `clock` the time.
+
+    `channel` is who this process delivers pushed messages to: Telegram chats, or (with
+    the Kakao transport as `request`) KakaoTalk chats.
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.bot_token)
@@ -108,7 +114,7 @@ def build_application(
     register_handlers(application)
     schedule_jobs(
         application,
-        Dispatcher(sessions, application.bot, clock),
+        Dispatcher(sessions, application.bot, clock, chats=chats_on(channel)),
         AlertTicks(sessions, clock),
         ReminderTicks(sessions, clock),
     )

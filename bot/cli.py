@@ -12,12 +12,13 @@ from typing import Any
 from bot.commands.match import UnknownProfileError, match_command
 from bot.commands.progress import UnknownPostingError, progress_command
 from bot.commands.vet import UnknownCompanyError, vet_command
-from bot.config import ConfigError, Settings, database_url
+from bot.config import ConfigError, KakaoSettings, Settings, database_url
 from bot.demo.console_demo import run_demo
 from bot.imports.csv_rows import CsvFileError, Report, Row, read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from bot.imports.stories import STORY_COLUMNS, import_stories
+from bot.kakao_server import serve_kakao
 from bot.polling import serve_polling
 from bot.reports.numbers import DEFAULT_WEEKS
 from bot.reports.report import make_report, save_report
@@ -27,6 +28,7 @@ from handlers import texts
 from matching.schedule import korean_date
 
 DEMO_LOG = "encore-demo.log"
+KAKAO_TOKEN = "kakao:channel"  # the Kakao process never calls Telegram; PTB wants a token
 MAX_REPORT_WEEKS = 52
 
 
@@ -41,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             settings = Settings.from_env()
             _log_to(None, logging.INFO)
             asyncio.run(serve_polling(settings))
+        elif args.command == "kakao":
+            settings = Settings.from_env(token=KAKAO_TOKEN)
+            _log_to(None, logging.INFO)
+            asyncio.run(serve_kakao(settings, KakaoSettings.from_env(), args.host, args.port))
         elif args.command == "demo":
             script = _read_script(args.script) if args.script else None
             _log_to(DEMO_LOG, logging.INFO)
@@ -65,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the Telegram bot (long polling)")
+    kakao = commands.add_parser("kakao", help="serve KakaoTalk: the Open Builder skill server")
+    kakao.add_argument("--host", default="0.0.0.0", help="address to listen on")
+    kakao.add_argument("--port", type=int, default=8080)
     demo = commands.add_parser("demo", help="chat with the bot in this terminal")
     demo.add_argument("--script", type=Path, help="read the user's lines from FILE")
     demo.add_argument(

@@ -23,8 +23,11 @@ class Settings:
     max_upcoming_bookings: int = 1
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] = os.environ) -> "Settings":
-        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    def from_env(
+        cls, env: Mapping[str, str] = os.environ, *, token: str | None = None
+    ) -> "Settings":
+        """The settings in `env`; `token` stands in for TELEGRAM_BOT_TOKEN (the Kakao process)."""
+        token = token or env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise ConfigError(
                 "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and export its token"
@@ -68,3 +71,37 @@ def parse_admin_ids(text: str) -> frozenset[int]:
             f"ENCORE_ADMIN_IDS must be Telegram user ids separated by commas, not {bad[0]!r}"
         )
     return frozenset(int(part) for part in ids)
+
+
+KAKAO_API = "https://bot-api.kakao.com"
+
+
+@dataclass(frozen=True)
+class KakaoSettings:
+    """The KakaoTalk channel: the skill's shared secret and the Event API for pushes."""
+
+    secret: str
+    bot_id: str
+    rest_api_key: str
+    api_base: str = KAKAO_API
+    event_name: str = "encore_push"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> "KakaoSettings":
+        required = {
+            name: env.get(name, "").strip()
+            for name in ("ENCORE_KAKAO_SECRET", "KAKAO_BOT_ID", "KAKAO_REST_API_KEY")
+        }
+        missing = [name for name, value in required.items() if not value]
+        if missing:
+            raise ConfigError(
+                f"{', '.join(missing)} not set: the skill secret is the header value set in "
+                "Open Builder; the bot id and REST API key are for pushing messages"
+            )
+        return cls(
+            secret=required["ENCORE_KAKAO_SECRET"],
+            bot_id=required["KAKAO_BOT_ID"],
+            rest_api_key=required["KAKAO_REST_API_KEY"],
+            api_base=env.get("KAKAO_API_BASE", "").strip() or KAKAO_API,
+            event_name=env.get("KAKAO_EVENT_NAME", "").strip() or "encore_push",
+        )

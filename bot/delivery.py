@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
@@ -74,6 +75,7 @@ class Dispatcher:
     bot: Bot
     clock: Callable[[], datetime]
     limits: DeliveryLimits = field(default_factory=DeliveryLimits)
+    chats: ColumnElement[bool] | None = None  # whom this dispatcher's transport reaches
 
     def __post_init__(self) -> None:
         self._limiter = AsyncLimiter(self.limits.messages_per_second, 1)
@@ -92,7 +94,7 @@ class Dispatcher:
                 _Claimed(
                     m.id, m.user_id, m.user.telegram_id, m.user.is_active, m.attempts, m.payload
                 )
-                for m in await claim_due(session, now, self.limits.batch_size)
+                for m in await claim_due(session, now, self.limits.batch_size, self.chats)
             ]
         for position, message in enumerate(claimed):
             if not await self._deliver(message, stats):

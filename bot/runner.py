@@ -15,6 +15,7 @@ from telegram.request import BaseRequest
 
 from bot.application import build_application, utc_now
 from bot.config import Settings
+from db.channels import Channel
 from db.engine import create_engine, create_sessions
 from db.migrate import upgrade_to_head
 from handlers import texts
@@ -44,17 +45,38 @@ async def running_bot(
 
     `scheduled=False` leaves the job queue off, for tests that run each job by hand.
     """
-    async with database(settings.database_url) as sessions:
-        application = build_application(settings, sessions, request=request, clock=clock)
-        async with application:
-            await application.bot.set_my_commands(
-                [BotCommand(command, description) for command, description in texts.COMMANDS]
-            )
-            if not scheduled:
-                yield application
-                return
-            await application.start()
-            try:
-                yield application
-            finally:
-                await application.stop()
+    async with (
+        database(settings.database_url) as sessions,
+        running_application(
+            settings, sessions, request=request, clock=clock, scheduled=scheduled
+        ) as application,
+    ):
+        yield application
+
+
+@asynccontextmanager
+async def running_application(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    request: BaseRequest | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    scheduled: bool = True,
+    channel: Channel = Channel.TELEGRAM,
+) -> AsyncIterator[BotApplication]:
+    """The Application on `sessions`, for a transport (the Kakao one) that needs them first."""
+    application = build_application(
+        settings, sessions, request=request, clock=clock, channel=channel
+    )
+    async with application:
+        await application.bot.set_my_commands(
+            [BotCommand(command, description) for command, description in texts.COMMANDS]
+        )
+        if not scheduled:
+            yield application
+            return
+        await application.start()
+        try:
+            yield application
+        finally:
+            await application.stop()

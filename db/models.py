@@ -502,3 +502,36 @@ class Broadcast(Base):
     recipients: Mapped[int] = mapped_column(default=0)
     cancelled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class ChannelAccount(Base):
+    """A person on a channel other than Telegram, and the chat id our handlers know them by.
+
+    Handlers key everyone by a chat id (`users.telegram_id`). A KakaoTalk user key gets a
+    negative chat id of its own, which no Telegram private chat can have, so the same
+    handlers, tables and outbox serve both channels.
+    """
+
+    __tablename__ = "channel_accounts"
+    __table_args__ = (UniqueConstraint("channel", "external_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_key: Mapped[str] = mapped_column(String(200))
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class ChannelPush(Base):
+    """A message pushed to a KakaoTalk chat, kept until Kakao's event block asks to show it.
+
+    Kakao's Event API only triggers a block; the block calls our skill server, which
+    renders this payload (buttons included) for the person it was for.
+    """
+
+    __tablename__ = "channel_pushes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())

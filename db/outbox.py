@@ -8,7 +8,7 @@ lock rows with SKIP LOCKED on PostgreSQL so several dispatchers can share the wo
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -45,15 +45,23 @@ def _on_postgres(session: AsyncSession) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-async def claim_due(session: AsyncSession, now: datetime, limit: int) -> list[OutboxMessage]:
-    """Mark up to `limit` due messages as being sent and return them with their user."""
+async def claim_due(
+    session: AsyncSession, now: datetime, limit: int, chats: ColumnElement[bool] | None = None
+) -> list[OutboxMessage]:
+    """Mark up to `limit` due messages as being sent and return them with their user.
+
+    `chats` narrows the claim to the users one dispatcher can reach (db.channels.chats_on).
+    """
     statement = (
         select(OutboxMessage)
+        .join(OutboxMessage.user)
         .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
         .order_by(OutboxMessage.not_before, OutboxMessage.id)
         .limit(limit)
         .options(joinedload(OutboxMessage.user))
     )
+    if chats is not None:
+        statement = statement.where(chats)
     if _on_postgres(session):
         statement = statement.with_for_update(skip_locked=True, of=OutboxMessage)
     messages = list(await session.scalars(statement))

@@ -1440,3 +1440,14 @@ def applicant_line(name: str, key: str, status: str) -> str:
 
 def move_button(status: str) -> str:
     return f"{with_particle(STATUS_NAMES[status], '으로/로')} 바꾸기"
+
+
+# KakaoTalk skill server.
+KAKAO_WAIT = "잠시만요, 답을 준비하고 있어요."
+KAKAO_CONTINUE = "계속 보기"
+
+# KakaoTalk answers: what did not fit in one answer, charts, an empty answer.
+KAKAO_NOTHING_YET = "아직 보여 드릴 내용이 없어요."
+KAKAO_PHOTO_ON_TELEGRAM = "그림은 카카오톡에서 보여 드릴 수 없어요. 텔레그램에서 보실 수 있어요."
+KAKAO_MORE_CHOICES = "다른 선택지도 있어요."
+KAKAO_NO_MORE = "더 보여 드릴 내용이 없어요."

@@ -37,7 +37,7 @@ _ANSWERED_TRUE = frozenset(
         "deleteWebhook",
     }
 )
-_SENDING = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"})
+SENDING = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"})
 
 
 class UnknownBotMethodError(RuntimeError):
@@ -121,13 +121,13 @@ class LocalRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         call = BotCall(api_method, params, _uploads(request_data) if request_data else {})
-        queued = self._failures.get(call.chat_id or 0) if api_method in _SENDING else None
+        queued = self._failures.get(call.chat_id or 0) if api_method in SENDING else None
         if queued:
             failure = queued.pop(0)
             self.refused.append((call, failure))
             if failure.network:
                 raise OSError(failure.description)
-            return failure.status, json.dumps(_error(failure)).encode()
+            return error_answer(failure)
         result = self._answer(call)
         self.calls.append(call)
         if self._listener is not None:
@@ -141,7 +141,7 @@ class LocalRequest(BaseRequest):
             return []
         if call.method in _ANSWERED_TRUE:
             return True
-        if call.method in _SENDING:
+        if call.method in SENDING:
             return self._message(call)
         raise UnknownBotMethodError(call.method)
 
@@ -172,6 +172,11 @@ def _uploads(request_data: RequestData) -> dict[str, bytes]:
         name: content if isinstance(content, bytes) else content.read()
         for name, (_, content, _) in request_data.multipart_data.items()
     }
+
+
+def error_answer(failure: Failure) -> tuple[int, bytes]:
+    """The status and JSON body the Bot API answers `failure` with."""
+    return failure.status, json.dumps(_error(failure)).encode()
 
 
 def _error(failure: Failure) -> dict[str, Any]:

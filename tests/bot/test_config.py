@@ -1,6 +1,13 @@
 import pytest
 
-from bot.config import TELEGRAM_API, ConfigError, Settings, parse_admin_ids
+from bot.config import (
+    KAKAO_API,
+    TELEGRAM_API,
+    ConfigError,
+    KakaoSettings,
+    Settings,
+    parse_admin_ids,
+)
 from db.engine import DEFAULT_DATABASE_URL, async_url
 
 
@@ -47,3 +54,17 @@ def test_admin_ids() -> None:
 )
 def test_database_urls_get_the_async_driver(given: str, driver: str) -> None:
     assert async_url(given).drivername == driver
+
+
+def test_kakao_needs_its_secret_and_event_api_keys() -> None:
+    with pytest.raises(ConfigError, match="ENCORE_KAKAO_SECRET, KAKAO_REST_API_KEY") as raised:
+        KakaoSettings.from_env({"KAKAO_BOT_ID": "bot"})
+    assert "\n" not in str(raised.value)
+    kakao = KakaoSettings.from_env(
+        {"ENCORE_KAKAO_SECRET": "s", "KAKAO_BOT_ID": "b", "KAKAO_REST_API_KEY": "k"}
+    )
+    assert (kakao.api_base, kakao.event_name) == (KAKAO_API, "encore_push")
+
+
+def test_the_kakao_process_needs_no_telegram_token() -> None:
+    assert Settings.from_env({}, token="kakao:channel").bot_token == "kakao:channel"

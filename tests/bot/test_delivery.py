@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bot.application import DISPATCH_JOB
 from bot.channels.local import BLOCKED, CHAT_NOT_FOUND, NETWORK_DOWN, too_many_requests
 from bot.delivery import MAX_ATTEMPTS, DeliveryLimits, Dispatcher
+from db.channels import KAKAO_CHAT_BASE, Channel, chats_on
 from db.models import OutboxMessage, OutboxStatus
 from db.outbox import claim_due, enqueue
 from db.users import find_user, register_seeker
@@ -165,3 +166,16 @@ async def test_a_claim_left_by_a_crash_is_sent_after_a_while(
     bot.clock.advance(timedelta(minutes=6))
     assert (await dispatcher.run_once()).sent == 1
     assert _delivered(bot, CHAT) == ["알림 a"]
+
+
+async def test_each_channel_claims_only_its_own_chats(bot: BotHarness) -> None:
+    kakao_chat = -(KAKAO_CHAT_BASE + 5)
+    async with bot.application.bot_data.sessions.begin() as session:
+        await register_seeker(session, kakao_chat, consented_at=bot.clock.now)
+    await _queue(bot, CHAT, "on-telegram")
+    await _queue(bot, kakao_chat, "on-kakao")
+    async with bot.application.bot_data.sessions.begin() as session:
+        telegram = await claim_due(session, bot.clock.now, 10, chats_on(Channel.TELEGRAM))
+        kakao = await claim_due(session, bot.clock.now, 10, chats_on(Channel.KAKAO))
+    assert [m.dedupe_key for m in telegram] == ["on-telegram"]
+    assert [m.dedupe_key for m in kakao] == ["on-kakao"]

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from bot.channels.local import BotCall, LocalRequest
 from bot.channels.updates import Person, UpdateFactory
@@ -30,6 +31,13 @@ class FakeClock:
 
     def advance(self, delta: timedelta) -> None:
         self.now += delta
+
+
+class Running(Protocol):
+    """A bot under test, on whichever channel: what support functions need of it."""
+
+    @property
+    def application(self) -> BotApplication: ...
 
 
 @dataclass

@@ -7,7 +7,7 @@ from bot.imports.csv_rows import read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from db.companies import find_company, record_visit
 from db.models import Vetting
-from tests.support.harness import BotHarness
+from tests.support.harness import Running
 
 QUALITY = (
     "J1,품질관리 담당,(주)한빛정밀,세종특별자치시 조치원읍,월 300~350만원,정규직,"
@@ -19,14 +19,14 @@ CARE = (
 )
 
 
-async def import_postings(bot: BotHarness, tmp_path: Path, *rows: str) -> None:
+async def import_postings(bot: Running, tmp_path: Path, *rows: str) -> None:
     path = tmp_path / f"jobs-{len(rows)}-{abs(hash(rows))}.csv"
     path.write_text("\n".join([",".join(JOB_COLUMNS), *rows]) + "\n", encoding="utf-8")
     report = await import_jobs(bot.application.bot_data.sessions, read_rows(path, JOB_COLUMNS))
     assert report.rejected is None, report.rejected
 
 
-async def approve(bot: BotHarness, company: str) -> None:
+async def approve(bot: Running, company: str) -> None:
     async with bot.application.bot_data.sessions.begin() as session:
         found = await find_company(session, company)
         assert found is not None

@@ -1,0 +1,277 @@
+"""The KakaoTalk skill server: Kakao i Open Builder requests in, skill responses (v2.0) out.
+
+A request becomes the Update a Telegram user doing the same would have sent (a typed
+line, or a press on an inline button, whose callback data rides in `clientExtra`), the
+real Application processes it, and what the handlers sent to that chat meanwhile is
+rendered by `render.py`. Kakao waits 5 seconds for an answer: if processing is not done
+in `budget` seconds, a request with a `callbackUrl` gets "잠시만요" at once and the real
+answer is posted to that URL when ready; without one, the person gets what is ready
+and a quick reply to see the rest.
+
+Requests must carry the shared secret the operator set in the skill's headers
+(ENCORE_KAKAO_SECRET); malformed, incomplete or oversized bodies get a 4xx and a log
+line, never a crash. One person's requests are handled one at a time, in order.
+"""
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from telegram import Update
+
+from bot.channels.kakao.render import Outgoing, Rendered, more, outgoing_from_call, render
+from bot.channels.kakao.transport import PUSH_PARAM, KakaoTransport
+from bot.channels.local import BotCall
+from bot.channels.updates import Person, UpdateFactory
+from db.channels import find_push, kakao_chat
+from handlers import texts
+from handlers.context import BotApplication
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Encore-Secret"
+SKILL_PATH = "/kakao/skill"
+MORE_WORDS = frozenset({texts.BUTTON_MORE, texts.KAKAO_CONTINUE})
+
+
+@dataclass(frozen=True)
+class SkillSettings:
+    secret: str
+    budget: float = 4.0  # seconds; Kakao gives a skill 5
+    max_body: int = 64 * 1024
+
+
+class BadSkillRequestError(ValueError):
+    """The body is not a skill request we can serve; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class SkillRequest:
+    """What we use of Kakao's skill payload."""
+
+    user_key: str
+    utterance: str
+    block_id: str
+    callback_url: str | None
+    button_data: str | None  # an inline button's callback data, sent back as clientExtra
+    push_id: int | None  # set when Kakao's event block asks us to show a pushed message
+
+    @classmethod
+    def parse(cls, body: object) -> "SkillRequest":
+        if not isinstance(body, dict):
+            raise BadSkillRequestError("the body is not a JSON object")
+        user_request = _field(body, "userRequest", dict)
+        user_key = _field(_field(user_request, "user", dict), "id", str)
+        utterance = user_request.get("utterance")
+        if not isinstance(utterance, str):
+            raise BadSkillRequestError("missing or wrong utterance")
+        block = user_request.get("block") or body.get("intent") or {}
+        block_id = block.get("id") if isinstance(block, dict) else None
+        if not isinstance(block_id, str) or not block_id:
+            raise BadSkillRequestError("no block id (userRequest.block.id or intent.id)")
+        action = _mapping(body.get("action"))
+        extra, params = _mapping(action.get("clientExtra")), _mapping(action.get("params"))
+        callback = user_request.get("callbackUrl")
+        push = str(params.get(PUSH_PARAM, ""))
+        data = extra.get("data")
+        return cls(
+            user_key=user_key,
+            utterance=utterance,
+            block_id=block_id,
+            callback_url=callback if isinstance(callback, str) and callback else None,
+            button_data=data if isinstance(data, str) and data else None,
+            push_id=int(push) if push.isdigit() else None,
+        )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """An optional object of the payload; Kakao omits some and sends others empty."""
+    return value if isinstance(value, dict) else {}
+
+
+def _field(container: dict[str, Any], name: str, kind: type) -> Any:
+    value = container.get(name)
+    if not isinstance(value, kind) or (kind is str and not value):
+        raise BadSkillRequestError(f"missing or wrong {name}")
+    return value
+
+
+@dataclass
+class _Chat:
+    """What one Kakao chat carries between requests, in memory."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    keyboard: tuple[str, ...] = ()
+    rest: tuple[Outgoing, ...] = ()
+    more_replies: tuple[str, ...] = ()
+    unsent: "asyncio.Task[None] | None" = None  # a slow answer on its way into `rest`
+
+
+class SkillServer:
+    """Serves skill requests with the real Application (whose request is a KakaoTransport)."""
+
+    def __init__(
+        self,
+        application: BotApplication,
+        transport: KakaoTransport,
+        settings: SkillSettings,
+        http: httpx.AsyncClient,
+    ) -> None:
+        self._application = application
+        self._transport = transport
+        self._settings = settings
+        self._http = http
+        self._updates = UpdateFactory(application.bot)
+        self._chats: dict[int, _Chat] = {}
+        self._background: set[asyncio.Task[None]] = set()
+
+    def app(self) -> Starlette:
+        return Starlette(routes=[Route(SKILL_PATH, self.skill, methods=["POST"])])
+
+    async def skill(self, request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self._settings.secret.encode()):
+            logger.warning("skill request without the right secret from %s", request.client)
+            return JSONResponse({"error": "unauthorized"}, status_code=401)
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > self._settings.max_body:
+            return _refuse(413, "body too large or without a length")
+        raw = await request.body()
+        if len(raw) > self._settings.max_body:
+            return _refuse(413, "body too large")
+        try:
+            skill_request = SkillRequest.parse(json.loads(raw))
+        except (ValueError, UnicodeDecodeError) as error:
+            return _refuse(400, str(error))
+        return JSONResponse(await self._answer(skill_request))
+
+    async def _answer(self, request: SkillRequest) -> dict[str, Any]:
+        async with self._application.bot_data.sessions.begin() as session:
+            chat_id = await kakao_chat(session, request.user_key)
+        chat = self._chats.setdefault(chat_id, _Chat())
+        if request.push_id is not None:
+            return await self._show_push(chat_id, chat, request)
+        if request.utterance in MORE_WORDS and request.button_data is None:
+            if chat.unsent is not None:
+                await chat.unsent
+            async with chat.lock:
+                if chat.rest or chat.more_replies:
+                    shown = more(
+                        chat.rest,
+                        chat.more_replies,
+                        keyboard=chat.keyboard,
+                        block_id=request.block_id,
+                    )
+                    return self._remember(chat, shown)
+        processing = asyncio.create_task(self._process(chat_id, chat, request))
+        done, _ = await asyncio.wait({processing}, timeout=self._settings.budget)
+        if processing in done:
+            rendered = render(
+                processing.result(), keyboard=chat.keyboard, block_id=request.block_id
+            )
+            return self._remember(chat, rendered)
+        if request.callback_url is not None:
+            self._post_later(chat, processing, request)
+            return {"version": "2.0", "useCallback": True, "data": {"text": texts.KAKAO_WAIT}}
+        chat.unsent = asyncio.create_task(self._keep_for_later(chat, processing))
+        return _coming()
+
+    async def _process(self, chat_id: int, chat: _Chat, request: SkillRequest) -> list[Outgoing]:
+        """Run the update through the Application; what it sent to the chat, in order."""
+        person = Person(chat_id, "")
+        if request.button_data is not None:
+            update: Update = self._updates.callback(person, request.button_data, 1)
+        else:
+            update = self._updates.text(person, request.utterance)
+        async with chat.lock:
+            with self._transport.collecting(chat_id) as calls:
+                await self._application.process_update(update)
+            return _outgoing(chat, calls)
+
+    async def _show_push(self, chat_id: int, chat: _Chat, request: SkillRequest) -> dict[str, Any]:
+        """Kakao's event block asks for a message we pushed; render it like any answer."""
+        assert request.push_id is not None
+        async with self._application.bot_data.sessions() as session:
+            pushed = await find_push(session, request.push_id, chat_id)
+        async with chat.lock:
+            calls = [BotCall(pushed["method"], pushed["params"])] if pushed else []
+            rendered = render(
+                _outgoing(chat, calls), keyboard=chat.keyboard, block_id=request.block_id
+            )
+            return self._remember(chat, rendered)
+
+    @staticmethod
+    def _remember(chat: _Chat, rendered: Rendered) -> dict[str, Any]:
+        chat.rest, chat.more_replies = rendered.rest, rendered.more_replies
+        return rendered.response
+
+    def _post_later(
+        self, chat: _Chat, processing: "asyncio.Task[list[Outgoing]]", request: SkillRequest
+    ) -> None:
+        """Post the answer to Kakao's one-time callback URL once it is ready."""
+        assert request.callback_url is not None
+        url = request.callback_url
+
+        async def deliver() -> None:
+            rendered = render(await processing, keyboard=chat.keyboard, block_id=request.block_id)
+            try:
+                answer = await self._http.post(url, json=self._remember(chat, rendered))
+                if answer.status_code >= 400:
+                    logger.warning("Kakao callback answered %s", answer.status_code)
+            except httpx.HTTPError as error:
+                logger.warning("Kakao callback failed: %s", error)
+
+        task = asyncio.create_task(deliver())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    @staticmethod
+    async def _keep_for_later(chat: _Chat, processing: "asyncio.Task[list[Outgoing]]") -> None:
+        """No callback URL: the answer waits in `rest` for the 계속 보기 button."""
+        messages = await processing
+        chat.rest, chat.more_replies = (*chat.rest, *messages), ()
+        chat.unsent = None
+
+    async def drain(self) -> None:
+        """Wait for answers still on their way (tests, and a clean shutdown)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
+
+def _outgoing(chat: _Chat, calls: Sequence[BotCall]) -> list[Outgoing]:
+    """The messages among `calls`; the reply keyboard they leave behind is remembered."""
+    messages = [m for call in calls if (m := outgoing_from_call(call)) is not None]
+    for message in messages:
+        if message.keyboard is not None:
+            chat.keyboard = message.keyboard
+    return messages
+
+
+def _coming() -> dict[str, Any]:
+    """No callback URL and not ready: say it is coming, with a button to see it."""
+    reply = {
+        "label": texts.KAKAO_CONTINUE,
+        "action": "message",
+        "messageText": texts.KAKAO_CONTINUE,
+    }
+    return {
+        "version": "2.0",
+        "template": {
+            "outputs": [{"simpleText": {"text": texts.KAKAO_WAIT}}],
+            "quickReplies": [reply],
+        },
+    }
+
+
+def _refuse(status: int, reason: str) -> Response:
+    logger.warning("refused a skill request (%s): %s", status, reason)
+    return JSONResponse({"error": reason}, status_code=status)

@@ -1,0 +1,84 @@
+"""Chats on channels other than Telegram: KakaoTalk user keys and their chat ids.
+
+A Kakao user key gets a chat id below -KAKAO_CHAT_BASE, derived from the key itself, so
+the same key always maps to the same chat (even when two requests race to create it)
+and no Telegram private chat (always positive) can collide with it. Handlers, tables and
+the outbox then treat Kakao users like any other chat; only the transport differs.
+"""
+
+import hashlib
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.inserts import insert_ignoring_duplicates
+from db.models import ChannelAccount, ChannelPush, User
+
+KAKAO_CHAT_BASE = 10**15
+_KEY_SPACE = 2**48  # chat ids stay far inside a signed 64-bit integer
+
+
+class Channel(StrEnum):
+    TELEGRAM = "telegram"
+    KAKAO = "kakao"
+
+
+def channel_of(chat_id: int) -> Channel:
+    return Channel.KAKAO if chat_id <= -KAKAO_CHAT_BASE else Channel.TELEGRAM
+
+
+def chats_on(channel: Channel) -> ColumnElement[bool]:
+    """Users reached through `channel`, for the dispatcher that sends there."""
+    if channel is Channel.KAKAO:
+        return User.telegram_id <= -KAKAO_CHAT_BASE
+    return User.telegram_id > -KAKAO_CHAT_BASE
+
+
+def _kakao_chat_id(user_key: str) -> int:
+    digest = hashlib.sha256(user_key.encode()).digest()
+    return -(KAKAO_CHAT_BASE + int.from_bytes(digest[:8]) % _KEY_SPACE)
+
+
+async def kakao_chat(session: AsyncSession, user_key: str) -> int:
+    """The chat id of a Kakao user key, registering the key on first sight."""
+    row = {
+        "channel": Channel.KAKAO.value,
+        "external_key": user_key,
+        "chat_id": _kakao_chat_id(user_key),
+    }
+    await session.execute(
+        insert_ignoring_duplicates(
+            session, ChannelAccount, [row], [ChannelAccount.channel, ChannelAccount.external_key]
+        )
+    )
+    chat_id = await session.scalar(
+        select(ChannelAccount.chat_id).where(
+            ChannelAccount.channel == Channel.KAKAO.value, ChannelAccount.external_key == user_key
+        )
+    )
+    assert chat_id is not None
+    return chat_id
+
+
+async def kakao_key(session: AsyncSession, chat_id: int) -> str | None:
+    return await session.scalar(
+        select(ChannelAccount.external_key).where(ChannelAccount.chat_id == chat_id)
+    )
+
+
+async def save_push(session: AsyncSession, chat_id: int, payload: dict[str, Any]) -> int:
+    push = ChannelPush(chat_id=chat_id, payload=payload)
+    session.add(push)
+    await session.flush()
+    return push.id
+
+
+async def find_push(session: AsyncSession, push_id: int, chat_id: int) -> dict[str, Any] | None:
+    """A pushed payload, only for the chat it was pushed to."""
+    return await session.scalar(
+        select(ChannelPush.payload).where(
+            ChannelPush.id == push_id, ChannelPush.chat_id == chat_id
+        )
+    )

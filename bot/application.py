@@ -34,6 +34,7 @@ from handlers.admin.broadcasts import PREFIX as BROADCAST_PREFIX
 from handlers.admin.broadcasts import build_broadcast_handlers, stop_button
 from handlers.admin.console import build_admin_console_handlers
 from handlers.admin.stats import stats_command
+from handlers.channels import kakao_link, note_where_they_wrote
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
 from handlers.coaching.booking import coaching_button, my_bookings, start_booking
 from handlers.coaching.coaches import (
@@ -70,6 +71,7 @@ from handlers.stories.share import build_share_conversation
 from handlers.stories.tips import PREFIX as TIPS_PREFIX
 from handlers.stories.tips import show_successes, show_tips, successes_button, tips_button
 
+CHANNEL_GROUP = -2
 GUARD_GROUP = -1
 MAIN_GROUP = 0
 PERSIST_GROUP = 1000
@@ -111,6 +113,7 @@ def build_application(
     application.bot_data.clock = clock
     application.bot_data.booking_cut_off = timedelta(hours=settings.booking_cut_off_hours)
     application.bot_data.max_upcoming_bookings = settings.max_upcoming_bookings
+    application.bot_data.channel = channel
     register_handlers(application)
     schedule_jobs(
         application,
@@ -123,10 +126,12 @@ def build_application(
 
 def register_handlers(application: BotApplication) -> None:
     """Every handler, in the order they are tried."""
+    application.add_handler(TypeHandler(Update, note_where_they_wrote), group=CHANNEL_GROUP)
     application.add_handlers(guard_handlers(), group=GUARD_GROUP)
     application.add_handlers(
         [
             CommandHandler("help", show_help),
+            CommandHandler("kakao", kakao_link),
             MessageHandler(filters.Text([texts.MENU_HELP]), show_help),
             CommandHandler("jobs", show_jobs),
             MessageHandler(filters.Text([texts.MENU_JOBS]), show_jobs),

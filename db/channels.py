@@ -7,14 +7,15 @@ the outbox then treat Kakao users like any other chat; only the transport differ
 """
 
 import hashlib
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.inserts import insert_ignoring_duplicates
-from db.models import ChannelAccount, ChannelPush, User
+from db.models import ChannelAccount, ChannelLinkCode, ChannelPush, User
 
 KAKAO_CHAT_BASE = 10**15
 _KEY_SPACE = 2**48  # chat ids stay far inside a signed 64-bit integer
@@ -30,10 +31,70 @@ def channel_of(chat_id: int) -> Channel:
 
 
 def chats_on(channel: Channel) -> ColumnElement[bool]:
-    """Users reached through `channel`, for the dispatcher that sends there."""
-    if channel is Channel.KAKAO:
-        return User.telegram_id <= -KAKAO_CHAT_BASE
-    return User.telegram_id > -KAKAO_CHAT_BASE
+    """Users reached through `channel`, for the dispatcher that sends there.
+
+    Someone who joined their KakaoTalk account to their Telegram chat is reached where
+    they wrote last, so each message reaches them once.
+    """
+    # coalesce: a NULL last channel must count as "not KakaoTalk", not as unknown
+    wrote_on_kakao = func.coalesce(User.last_channel, "") == Channel.KAKAO.value
+    on_kakao = or_(User.telegram_id <= -KAKAO_CHAT_BASE, wrote_on_kakao)
+    return on_kakao if channel is Channel.KAKAO else not_(on_kakao)
+
+
+async def note_channel(session: AsyncSession, chat_id: int, channel: Channel) -> None:
+    """Remember where a person wrote last (written only when it changes)."""
+    await session.execute(
+        update(User)
+        .where(
+            User.telegram_id == chat_id,
+            or_(User.last_channel.is_(None), User.last_channel != channel.value),
+        )
+        .values(last_channel=channel.value)
+    )
+
+
+async def create_link_code(session: AsyncSession, chat_id: int, code: str) -> None:
+    session.add(ChannelLinkCode(code=code, chat_id=chat_id))
+    await session.flush()
+
+
+async def link_kakao(
+    session: AsyncSession, code: str, user_key: str, now: datetime, valid_for: timedelta
+) -> int | None:
+    """Join a Kakao user key to the chat that made `code`; the chat id, or None if unusable.
+
+    The code is spent in the same transaction, and a key or chat joined before is
+    re-joined, so the last link wins.
+    """
+    chat_id = await session.scalar(
+        update(ChannelLinkCode)
+        .where(
+            ChannelLinkCode.code == code,
+            ChannelLinkCode.used_at.is_(None),
+            ChannelLinkCode.created_at > now - valid_for,
+        )
+        .values(used_at=now)
+        .returning(ChannelLinkCode.chat_id)
+    )
+    if chat_id is None:
+        return None
+    await session.execute(
+        delete(ChannelAccount).where(
+            or_(
+                ChannelAccount.chat_id == chat_id,
+                and_(
+                    ChannelAccount.channel == Channel.KAKAO.value,
+                    ChannelAccount.external_key == user_key,
+                ),
+            )
+        )
+    )
+    session.add(
+        ChannelAccount(channel=Channel.KAKAO.value, external_key=user_key, chat_id=chat_id)
+    )
+    await session.flush()
+    return chat_id
 
 
 def _kakao_chat_id(user_key: str) -> int:

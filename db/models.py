@@ -85,6 +85,7 @@ class User(Base):
     )
     digest_hour: Mapped[int] = mapped_column(default=9, server_default="9")
     quiet_nights: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    last_channel: Mapped[str | None] = mapped_column(String(16))  # where they wrote last
     last_digest_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
@@ -534,4 +535,16 @@ class ChannelPush(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class ChannelLinkCode(Base):
+    """A one-time code that joins a KakaoTalk account to a person who started on Telegram."""
+
+    __tablename__ = "channel_link_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    used_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from db.channels import Channel
 from matching.schedule import korean_date
 
 
@@ -22,6 +23,7 @@ class BotData:
     clock: Callable[[], datetime]
     booking_cut_off: timedelta
     max_upcoming_bookings: int
+    channel: Channel  # the channel this process serves (Telegram, or KakaoTalk)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

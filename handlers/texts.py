@@ -244,6 +244,7 @@ HELP = (
     "/tips 합격하신 분들의 면접 이야기 보기\n"
     "/success 최근 합격 소식 보기\n"
     "/share_story 내 면접 경험 나누기\n"
+    "/kakao 카카오톡과 연결하기\n"
     "/profile 내 프로필 보기와 고치기\n"
     "/cancel 입력을 멈추기 (적은 내용은 남아요)\n"
     "/delete 내 정보 모두 지우기\n"
@@ -1451,3 +1452,23 @@ KAKAO_NOTHING_YET = "아직 보여 드릴 내용이 없어요."
 KAKAO_PHOTO_ON_TELEGRAM = "그림은 카카오톡에서 보여 드릴 수 없어요. 텔레그램에서 보실 수 있어요."
 KAKAO_MORE_CHOICES = "다른 선택지도 있어요."
 KAKAO_NO_MORE = "더 보여 드릴 내용이 없어요."
+
+
+# One person on Telegram and KakaoTalk.
+def kakao_link_code(code: str) -> str:
+    return (
+        f"카카오톡의 '앙코르' 채널에서 '연결 {code}'라고 보내 주세요.\n"
+        "그러면 카카오톡에서도 지금 프로필로 이어서 쓰시고, 알림은 마지막으로 대화한 곳으로 "
+        "받으세요. 이 코드는 하루 동안 한 번 쓸 수 있어요."
+    )
+
+
+KAKAO_LINK_NEEDS_ACCOUNT = "먼저 /start 로 시작해 주세요. 그다음에 카카오톡과 연결할 수 있어요."
+KAKAO_LINKED = (
+    "텔레그램과 연결했어요. 이제 여기서도 같은 프로필로 이어서 쓰실 수 있어요. "
+    "알림은 마지막으로 대화한 곳으로 보내 드려요."
+)
+KAKAO_LINK_UNKNOWN = (
+    "연결 코드를 찾을 수 없거나 이미 쓰인 코드예요. "
+    "텔레그램에서 /kakao 를 보내 새 코드를 받아 주세요."
+)

@@ -17,8 +17,10 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -32,7 +34,7 @@ from bot.channels.kakao.render import Outgoing, Rendered, more, outgoing_from_ca
 from bot.channels.kakao.transport import PUSH_PARAM, KakaoTransport
 from bot.channels.local import BotCall
 from bot.channels.updates import Person, UpdateFactory
-from db.channels import find_push, kakao_chat
+from db.channels import Channel, find_push, kakao_chat, link_kakao, note_channel
 from handlers import texts
 from handlers.context import BotApplication
 
@@ -41,6 +43,8 @@ logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Encore-Secret"
 SKILL_PATH = "/kakao/skill"
 MORE_WORDS = frozenset({texts.BUTTON_MORE, texts.KAKAO_CONTINUE})
+LINK = re.compile(r"연결\s*([0-9A-Za-z]{4,12})")
+LINK_VALID_FOR = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,9 @@ class SkillServer:
         return JSONResponse(await self._answer(skill_request))
 
     async def _answer(self, request: SkillRequest) -> dict[str, Any]:
+        link = LINK.fullmatch(request.utterance.strip())
+        if link is not None and request.button_data is None:
+            return await self._link(request, link[1].upper())
         async with self._application.bot_data.sessions.begin() as session:
             chat_id = await kakao_chat(session, request.user_key)
         chat = self._chats.setdefault(chat_id, _Chat())
@@ -184,6 +191,16 @@ class SkillServer:
             return {"version": "2.0", "useCallback": True, "data": {"text": texts.KAKAO_WAIT}}
         chat.unsent = asyncio.create_task(self._keep_for_later(chat, processing))
         return _coming()
+
+    async def _link(self, request: SkillRequest, code: str) -> dict[str, Any]:
+        """ "연결 CODE": this KakaoTalk account joins the Telegram chat that made the code."""
+        now = self._application.bot_data.clock()
+        async with self._application.bot_data.sessions.begin() as session:
+            chat_id = await link_kakao(session, code, request.user_key, now, LINK_VALID_FOR)
+            if chat_id is not None:
+                await note_channel(session, chat_id, Channel.KAKAO)
+        text = texts.KAKAO_LINKED if chat_id is not None else texts.KAKAO_LINK_UNKNOWN
+        return render([Outgoing(text)], keyboard=(), block_id=request.block_id).response
 
     async def _process(self, chat_id: int, chat: _Chat, request: SkillRequest) -> list[Outgoing]:
         """Run the update through the Application; what it sent to the chat, in order."""

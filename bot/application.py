@@ -86,13 +86,19 @@ def build_application(
     sessions: async_sessionmaker[AsyncSession],
     *,
     request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
     clock: Callable[[], datetime] = utc_now,
-    channel: Channel = Channel.TELEGRAM,
+    channel: Channel | None = Channel.TELEGRAM,
+    channel_of: Callable[[int], Channel] | None = None,
+    rate_limited: bool | None = None,
 ) -> BotApplication:
     """Build the bot on `sessions`; `request` replaces the network, `clock` the time.
 
-    `channel` is who this process delivers pushed messages to: Telegram chats, or (with
-    the Kakao transport as `request`) KakaoTalk chats.
+    `channel` is whose pushed messages this process delivers: Telegram chats, KakaoTalk
+    chats (with the Kakao transport as `request`), or None for both (with the routing
+    transport). `channel_of` tells which channel an update from a chat came by (by
+    default, `channel`). Telegram's own rate limiter is on for the real network only
+    (`request` None) unless `rate_limited` says otherwise.
     """
     builder = (
         ApplicationBuilder()
@@ -100,24 +106,25 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .persistence(DatabasePersistence(sessions))
     )
-    if request is None:
-        base_url, base_file_url = settings.api_urls
-        builder = builder.base_url(base_url).base_file_url(base_file_url)
+    base_url, base_file_url = settings.api_urls
+    builder = builder.base_url(base_url).base_file_url(base_file_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    if rate_limited if rate_limited is not None else request is None:
         # The builder's type parameters do not follow a rate limiter added conditionally.
         builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]
-    else:
-        builder = builder.request(request).get_updates_request(request)
     application: BotApplication = builder.build()
     application.bot_data.sessions = sessions
     application.bot_data.admin_ids = settings.admin_ids
     application.bot_data.clock = clock
     application.bot_data.booking_cut_off = timedelta(hours=settings.booking_cut_off_hours)
     application.bot_data.max_upcoming_bookings = settings.max_upcoming_bookings
-    application.bot_data.channel = channel
+    served = channel or Channel.TELEGRAM
+    application.bot_data.channel_of = channel_of or (lambda chat_id: served)
     register_handlers(application)
     schedule_jobs(
         application,
-        Dispatcher(sessions, application.bot, clock, chats=chats_on(channel)),
+        Dispatcher(sessions, application.bot, clock, chats=chats_on(channel) if channel else None),
         AlertTicks(sessions, clock),
         ReminderTicks(sessions, clock),
     )

@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, date, datetime
@@ -44,9 +45,13 @@ def main(argv: list[str] | None = None) -> int:
             _log_to(None, logging.INFO)
             asyncio.run(serve_polling(settings))
         elif args.command == "kakao":
-            settings = Settings.from_env(token=KAKAO_TOKEN)
+            with_telegram = bool(os.environ.get("TELEGRAM_BOT_TOKEN", "").strip())
+            settings = Settings.from_env(token=None if with_telegram else KAKAO_TOKEN)
+            kakao = KakaoSettings.from_env()
             _log_to(None, logging.INFO)
-            asyncio.run(serve_kakao(settings, KakaoSettings.from_env(), args.host, args.port))
+            asyncio.run(
+                serve_kakao(settings, kakao, args.host, args.port, with_telegram=with_telegram)
+            )
         elif args.command == "demo":
             script = _read_script(args.script) if args.script else None
             _log_to(DEMO_LOG, logging.INFO)

@@ -60,13 +60,26 @@ async def running_application(
     sessions: async_sessionmaker[AsyncSession],
     *,
     request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
     clock: Callable[[], datetime] = utc_now,
     scheduled: bool = True,
-    channel: Channel = Channel.TELEGRAM,
+    channel: Channel | None = Channel.TELEGRAM,
+    channel_of: Callable[[int], Channel] | None = None,
+    rate_limited: bool | None = None,
 ) -> AsyncIterator[BotApplication]:
-    """The Application on `sessions`, for a transport (the Kakao one) that needs them first."""
+    """The Application on `sessions`, for a transport (the Kakao one) that needs them first.
+
+    The keyword arguments are `build_application`'s.
+    """
     application = build_application(
-        settings, sessions, request=request, clock=clock, channel=channel
+        settings,
+        sessions,
+        request=request,
+        updates_request=updates_request,
+        clock=clock,
+        channel=channel,
+        channel_of=channel_of,
+        rate_limited=rate_limited,
     )
     async with application:
         await application.bot.set_my_commands(

@@ -42,6 +42,11 @@ def chats_on(channel: Channel) -> ColumnElement[bool]:
     return on_kakao if channel is Channel.KAKAO else not_(on_kakao)
 
 
+async def wrote_last_on(session: AsyncSession, chat_id: int) -> Channel:
+    last = await session.scalar(select(User.last_channel).where(User.telegram_id == chat_id))
+    return Channel(last) if last else channel_of(chat_id)
+
+
 async def note_channel(session: AsyncSession, chat_id: int, channel: Channel) -> None:
     """Remember where a person wrote last (written only when it changes)."""
     await session.execute(

@@ -38,4 +38,4 @@ async def note_where_they_wrote(update: Update, context: BotContext) -> None:
     if person is None:
         return
     async with context.sessions.begin() as session:
-        await note_channel(session, person.id, context.bot_data.channel)
+        await note_channel(session, person.id, context.bot_data.channel_of(person.id))

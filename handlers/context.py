@@ -23,7 +23,7 @@ class BotData:
     clock: Callable[[], datetime]
     booking_cut_off: timedelta
     max_upcoming_bookings: int
-    channel: Channel  # the channel this process serves (Telegram, or KakaoTalk)
+    channel_of: Callable[[int], Channel]  # which channel an update from this chat came by
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -30,8 +30,10 @@ class Person:
 class UpdateFactory:
     """Builds numbered updates bound to `bot`, so replies made from them reach the bot."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, callback_prefix: str = "") -> None:
+        """`callback_prefix` marks this channel's button presses, to route their answers."""
         self._bot = bot
+        self._callback_prefix = callback_prefix
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1_000_000)
 
@@ -78,7 +80,7 @@ class UpdateFactory:
         payload = {
             "update_id": next(self._update_ids),
             "callback_query": {
-                "id": str(next(self._message_ids)),
+                "id": f"{self._callback_prefix}{next(self._message_ids)}",
                 "from": person.as_json(),
                 "chat_instance": str(person.id),
                 "data": data,

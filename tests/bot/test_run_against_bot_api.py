@@ -7,6 +7,7 @@ the other side is a small stand-in that serves one /start and records what the b
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
+
+from tests.support.kakao import skill_request
 
 TOKEN = "123456:TEST"
 PERSON = {"id": 5_550_001, "is_bot": False, "first_name": "영수"}
@@ -130,3 +134,56 @@ def test_encore_run_answers_start_and_stops_cleanly(bot_api: FakeBotApi, tmp_pat
     assert "setMyCommands" in methods
     assert "개인정보" in bot_api.sent_texts()[0]
     assert (tmp_path / "run.sqlite3").exists()
+
+
+def test_encore_kakao_serves_both_channels_from_one_process(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    host, port = bot_api.server_address[:2]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        skill_port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": f"http://{host!s}:{port}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kakao.sqlite3'}",
+        "ENCORE_KAKAO_SECRET": "skill-secret",
+        "KAKAO_BOT_ID": "bot",
+        "KAKAO_REST_API_KEY": "key",
+        "KAKAO_API_BASE": "http://127.0.0.1:9",
+        "PYTHONPATH": str(Path(__file__).parents[2]),
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "kakao", "--host", "127.0.0.1", "--port", str(skill_port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    skill = skill_request("kakao-user", "안녕하세요")
+    try:
+        deadline = time.monotonic() + 60
+        answer = None
+        while (answer is None or not bot_api.sent_texts()) and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()
+            try:
+                answer = httpx.post(
+                    f"http://127.0.0.1:{skill_port}/kakao/skill",
+                    json=skill,
+                    headers={"X-Encore-Secret": "skill-secret"},
+                )
+            except httpx.ConnectError:
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert answer is not None
+    assert "개인정보" in str(answer.json()["template"]["outputs"])
+    assert "개인정보" in bot_api.sent_texts()[0]

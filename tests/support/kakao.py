@@ -21,6 +21,8 @@ from starlette.routing import Route
 from bot.channels.kakao.events import KakaoEventConfig, KakaoEventSender
 from bot.channels.kakao.skill import SECRET_HEADER, SKILL_PATH, SkillServer, SkillSettings
 from bot.channels.kakao.transport import PUSH_PARAM, EventPusher, KakaoTransport
+from bot.channels.local import LocalRequest
+from bot.channels.router import RoutingRequest
 from bot.config import Settings
 from bot.runner import database, running_application
 from db.channels import Channel
@@ -28,6 +30,7 @@ from handlers.context import BotApplication
 from tests.support.harness import ADMIN, FakeClock
 
 SECRET = "s3cret-header-value"
+TELEGRAM_SECRET = "telegram-webhook-secret"
 BOT_ID = "64ddebb416baad579d7b7ef9"
 BLOCK = {"id": "5d1b7c8b8192ac0001b2c3d4", "name": "폴백 블록"}
 EVENT_BLOCK = {"id": "5d1b7c8b8192ac0001b2ffff", "name": "앙코르 알림"}
@@ -187,9 +190,17 @@ class KakaoUser:
 
 @asynccontextmanager
 async def kakao_harness(
-    database_url: str, clock: FakeClock, *, budget: float = 4.0
+    database_url: str,
+    clock: FakeClock,
+    *,
+    budget: float = 4.0,
+    telegram: LocalRequest | None = None,
 ) -> AsyncIterator[KakaoHarness]:
-    """The Kakao process on `database_url`, with the fake Kakao behind the Event API."""
+    """The Kakao process on `database_url`, with the fake Kakao behind the Event API.
+
+    With `telegram`, the process serves both channels (`encore kakao` with a Telegram
+    token): one Application, the routing transport, and Telegram's webhook route.
+    """
     kakao = FakeKakao()
     settings = Settings(
         bot_token="kakao:test", database_url=database_url, admin_ids=frozenset({ADMIN.id})
@@ -203,17 +214,20 @@ async def kakao_harness(
         KakaoEventSender(events, client=http) as sender,
     ):
         transport = KakaoTransport(sessions, EventPusher(sender))
+        both = telegram is not None
         async with running_application(
             settings,
             sessions,
-            request=transport,
+            request=RoutingRequest(telegram, transport, sessions) if telegram else transport,
             clock=clock,
             scheduled=False,
-            channel=Channel.KAKAO,
+            channel=None if both else Channel.KAKAO,
+            channel_of=transport.channel_of if both else None,
         ) as application:
             server = SkillServer(application, transport, SkillSettings(SECRET, budget), http)
+            app = server.app(TELEGRAM_SECRET if both else None)
             async with httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=server.app()), base_url=ENCORE
+                transport=httpx.ASGITransport(app=app), base_url=ENCORE
             ) as client:
                 yield KakaoHarness(application, server, client, kakao, clock)
                 await server.drain()

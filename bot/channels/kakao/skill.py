@@ -31,7 +31,7 @@ from starlette.routing import Route
 from telegram import Update
 
 from bot.channels.kakao.render import Outgoing, Rendered, more, outgoing_from_call, render
-from bot.channels.kakao.transport import PUSH_PARAM, KakaoTransport
+from bot.channels.kakao.transport import CALLBACK_PREFIX, PUSH_PARAM, KakaoTransport
 from bot.channels.local import BotCall
 from bot.channels.updates import Person, UpdateFactory
 from db.channels import Channel, find_push, kakao_chat, link_kakao, note_channel
@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Encore-Secret"
 SKILL_PATH = "/kakao/skill"
+TELEGRAM_PATH = "/telegram/webhook"
+TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MORE_WORDS = frozenset({texts.BUTTON_MORE, texts.KAKAO_CONTINUE})
 LINK = re.compile(r"연결\s*([0-9A-Za-z]{4,12})")
 LINK_VALID_FOR = timedelta(days=1)
@@ -134,12 +136,17 @@ class SkillServer:
         self._transport = transport
         self._settings = settings
         self._http = http
-        self._updates = UpdateFactory(application.bot)
+        self._updates = UpdateFactory(application.bot, CALLBACK_PREFIX)
         self._chats: dict[int, _Chat] = {}
         self._background: set[asyncio.Task[None]] = set()
 
-    def app(self) -> Starlette:
-        return Starlette(routes=[Route(SKILL_PATH, self.skill, methods=["POST"])])
+    def app(self, telegram_secret: str | None = None) -> Starlette:
+        """The ASGI app; with `telegram_secret`, it also takes Telegram's webhook."""
+        routes = [Route(SKILL_PATH, self.skill, methods=["POST"])]
+        if telegram_secret is not None:
+            webhook = TelegramWebhook(self._application, telegram_secret, self._settings.max_body)
+            routes.append(Route(TELEGRAM_PATH, webhook.receive, methods=["POST"]))
+        return Starlette(routes=routes)
 
     async def skill(self, request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -287,6 +294,30 @@ def _coming() -> dict[str, Any]:
             "quickReplies": [reply],
         },
     }
+
+
+class TelegramWebhook:
+    """Telegram's webhook on the same ASGI app: updates are queued for the Application."""
+
+    def __init__(self, application: BotApplication, secret: str, max_body: int) -> None:
+        self._application = application
+        self._secret = secret
+        self._max_body = max_body
+
+    async def receive(self, request: Request) -> Response:
+        given = request.headers.get(TELEGRAM_SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self._secret.encode()):
+            logger.warning("Telegram webhook call without the right secret")
+            return JSONResponse({"error": "unauthorized"}, status_code=401)
+        raw = await request.body()
+        if len(raw) > self._max_body:
+            return _refuse(413, "webhook body too large")
+        try:
+            update = Update.de_json(json.loads(raw), self._application.bot)
+        except (ValueError, TypeError, KeyError) as error:
+            return _refuse(400, f"not a Telegram update: {error}")
+        await self._application.update_queue.put(update)
+        return Response(status_code=200)
 
 
 def _refuse(status: int, reason: str) -> Response:

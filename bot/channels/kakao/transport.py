@@ -25,11 +25,12 @@ from bot.channels.kakao.events import (
     KakaoUnknownUsers,
 )
 from bot.channels.local import SENDING, BotCall, Failure, LocalRequest, error_answer
-from db.channels import kakao_key, save_push
+from db.channels import Channel, kakao_key, save_push
 
 logger = logging.getLogger(__name__)
 
 PUSH_PARAM = "push"  # the event parameter naming the stored message
+CALLBACK_PREFIX = "kakao-"  # button presses made on KakaoTalk, answered here
 
 
 class PushRefusedError(Exception):
@@ -70,6 +71,14 @@ class KakaoTransport(LocalRequest):
             yield calls
         finally:
             del self._collecting[chat_id]
+
+    def is_collecting(self, chat_id: int) -> bool:
+        """Whether a skill request from this chat is being answered right now."""
+        return chat_id in self._collecting
+
+    def channel_of(self, chat_id: int) -> Channel:
+        """In a process serving both channels: a chat answering a skill request is on Kakao."""
+        return Channel.KAKAO if self.is_collecting(chat_id) else Channel.TELEGRAM
 
     def _collect(self, call: BotCall) -> None:
         if call.chat_id is not None and call.chat_id in self._collecting:

@@ -47,6 +47,26 @@ def message_text(update: Update) -> str:
     return (message.text or "") if message else ""
 
 
+@dataclass(frozen=True)
+class Press:
+    """A pressed inline button: its callback data split at ":", and who pressed it."""
+
+    parts: list[str]
+    person_id: int
+
+
+async def pressed(update: Update) -> Press | None:
+    """The button pressed, acknowledged at once so the phone stops its spinner.
+
+    None for an update that is not a button press with data from a person.
+    """
+    query, person = update.callback_query, update.effective_user
+    if query is None or query.data is None or person is None:
+        return None
+    await query.answer()
+    return Press(query.data.split(":"), person.id)
+
+
 async def send(update: Update, *replies: Reply) -> None:
     """Send each reply to the chat the update came from."""
     message = update.effective_message

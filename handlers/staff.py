@@ -13,7 +13,7 @@ from db.models import Coach, Role, User
 from db.users import ensure_role, find_user
 from handlers import texts
 from handlers.context import BotContext
-from handlers.replies import Reply, send
+from handlers.replies import Reply, pressed, send
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +50,17 @@ async def active_coach(update: Update, context: BotContext) -> Coach | None:
 
 
 async def admin_press(update: Update, context: BotContext) -> tuple[list[str], User] | None:
-    """A pressed admin button: its data split at ":" and the admin who pressed it.
+    """A pressed admin button: its data parts and the admin who pressed it, else None.
 
-    The press is acknowledged first (so the phone stops its spinner), then the role is
-    checked, as for a typed command; None when there is nothing to do.
+    The role is checked as for a typed command, and a polite no sent to anyone else.
     """
-    query = update.callback_query
-    if query is None or query.data is None:
-        return None
-    await query.answer()
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return None
-    return query.data.split(":"), account
+    press = await pressed(update)
+    account = await staff_account(update, context, Role.ADMIN) if press else None
+    return (press.parts, account) if press and account else None
+
+
+async def coach_press(update: Update, context: BotContext) -> tuple[list[str], Coach] | None:
+    """A pressed coach button: its data parts and the (active) coach who pressed it."""
+    press = await pressed(update)
+    coach = await active_coach(update, context) if press else None
+    return (press.parts, coach) if press and coach else None

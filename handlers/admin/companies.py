@@ -17,7 +17,7 @@ from handlers.admin.visits import CHOSEN
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
 from handlers.replies import Reply, send, send_payload
-from handlers.staff import staff_account
+from handlers.staff import admin_press, staff_account
 
 PREFIX = "cm"
 PATTERN = rf"^{PREFIX}:(l:({'|'.join(Vetting)}):\d+|[vp]:\d+)$"
@@ -42,13 +42,10 @@ async def list_companies(update: Update, context: BotContext) -> None:
 
 async def company_button(update: Update, context: BotContext) -> None:
     """A status list (and its 더 보기), 방문 기록 쓰기, 공고 보기."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    press = await admin_press(update, context)
+    if press is None:
         return
-    await query.answer()
-    if await staff_account(update, context, Role.ADMIN) is None:
-        return
-    _, action, *rest = query.data.split(":")
+    (_, action, *rest), _ = press
     if action == "l":
         await _show_page(update, context, Vetting(rest[0]), int(rest[1]))
     elif action == "v":

@@ -33,7 +33,7 @@ from handlers.context import BotContext
 from handlers.jobs.cards import Payload
 from handlers.people import person_name
 from handlers.profile.fields import career_line
-from handlers.replies import Reply, send, send_payload
+from handlers.replies import Reply, pressed, send, send_payload
 from handlers.stories.tips import push_tip_for_profile
 from matching.age import age_on
 from matching.schedule import korean_date
@@ -66,31 +66,30 @@ async def start_booking(update: Update, context: BotContext) -> None:
 
 async def coaching_button(update: Update, context: BotContext) -> None:
     """Every button of the booking flow and of /mybookings."""
-    query, person = update.callback_query, update.effective_user
-    if query is None or query.data is None or person is None:
+    press = await pressed(update)
+    if press is None:
         return
-    await query.answer()
-    _, step, *rest = query.data.split(":")
+    _, step, *rest = press.parts
     if step == "s":
         reply = await _days(context, rest[0])
     elif step == "d":
         reply = await _times(context, rest[0], rest[1])
     elif step == "t":
-        reply = await _ask_posting(context, person.id, int(rest[0]))
+        reply = await _ask_posting(context, press.person_id, int(rest[0]))
     elif step == "p":
         reply = await _confirm(context, int(rest[0]), int(rest[1]))
     elif step == "b":
         reply = await _book(
-            context, person.id, int(rest[0]), int(rest[1]) if len(rest) > 1 else NO_POSTING
+            context, press.person_id, int(rest[0]), int(rest[1]) if len(rest) > 1 else NO_POSTING
         )
     elif step == "x":
-        reply = await _cancel(context, person.id, int(rest[0]))
+        reply = await _cancel(context, press.person_id, int(rest[0]))
     elif step == "m":
-        reply = await _move_choices(context, person.id, int(rest[0]))
+        reply = await _move_choices(context, press.person_id, int(rest[0]))
     elif step == "mv":
-        reply = await _move(context, person.id, int(rest[0]), int(rest[1]))
+        reply = await _move(context, press.person_id, int(rest[0]), int(rest[1]))
     elif step == "r":
-        reply = await _rate(context, person.id, int(rest[0]), int(rest[1]))
+        reply = await _rate(context, press.person_id, int(rest[0]), int(rest[1]))
     else:
         reply = {"text": texts.OLD_BUTTON}
     await send_payload(update, reply)

@@ -33,7 +33,7 @@ from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.people import person_name
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
-from handlers.staff import active_coach, staff_account
+from handlers.staff import active_coach, coach_press, staff_account
 from matching.slots import korean_time, parse_availability
 from matching.text import normalize
 
@@ -217,14 +217,10 @@ async def my_slots(update: Update, context: BotContext) -> None:
 
 async def slot_button(update: Update, context: BotContext) -> None:
     """지우기 under a time, then (if someone booked it) the reason to tell them."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    press = await coach_press(update, context)
+    if press is None:
         return
-    await query.answer()
-    coach = await active_coach(update, context)
-    if coach is None:
-        return
-    _, action, slot_id, *reason = query.data.split(":")
+    (_, action, slot_id, *reason), coach = press
     async with context.sessions.begin() as session:
         slot = await find_slot(session, int(slot_id))
         if slot is None or slot.coach_id != coach.id:

@@ -29,7 +29,7 @@ from handlers import texts
 from handlers.context import BotContext
 from handlers.people import person_name
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
-from handlers.staff import active_coach
+from handlers.staff import active_coach, coach_press
 from matching.slots import korean_time
 from matching.text import normalize
 
@@ -84,14 +84,10 @@ async def schedule(update: Update, context: BotContext) -> None:
 
 async def outcome_button(update: Update, context: BotContext) -> None:
     """마쳤어요 / 안 오셨어요 under a past session."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    press = await coach_press(update, context)
+    if press is None:
         return
-    await query.answer()
-    coach = await active_coach(update, context)
-    if coach is None:
-        return
-    _, code, booking_id = query.data.split(":")
+    (_, code, booking_id), coach = press
     async with context.sessions.begin() as session:
         booking = await record_outcome(
             session, coach.id, int(booking_id), _OUTCOMES[code], context.now()

@@ -29,7 +29,7 @@ from handlers.jobs.cards import DETAILS, INTERESTED, NOT_INTERESTED, Payload, ca
 from handlers.jobs.facts import posting_facts, seeker_facts
 from handlers.people import person_name
 from handlers.profile.fields import career_line
-from handlers.replies import Reply, send, send_payload
+from handlers.replies import Reply, pressed, send, send_payload
 from handlers.stories.tips import push_tip
 from matching.engine import Match, rank_postings
 from matching.schedule import korean_date
@@ -69,13 +69,12 @@ async def show_jobs(update: Update, context: BotContext) -> None:
 
 async def more_jobs(update: Update, context: BotContext) -> None:
     """The 더 보기 button under a page of /jobs."""
-    query, person = update.callback_query, update.effective_user
-    if query is None or query.data is None or person is None:
+    press = await pressed(update)
+    if press is None:
         return
-    await query.answer()
-    offset = int(query.data.rsplit(":", 1)[-1])
+    offset = int(press.parts[-1])
     async with context.sessions() as session:
-        profile = await load_profile(session, person.id)
+        profile = await load_profile(session, press.person_id)
     if profile is None or offset >= len(context.scratch.get(_BROWSING, [])):
         await send(update, Reply(texts.JOBS_NO_MORE))
         return
@@ -102,13 +101,12 @@ async def _show_page(update: Update, context: BotContext, profile: Profile, offs
 
 async def job_button(update: Update, context: BotContext) -> None:
     """자세히 / 관심 있어요 / 관심 없어요 under a job card, however old the card is."""
-    query, person = update.callback_query, update.effective_user
-    if query is None or query.data is None or person is None:
+    press = await pressed(update)
+    if press is None:
         return
-    await query.answer()
-    _, action, posting_id = query.data.split(":")
+    _, action, posting_id = press.parts
     async with context.sessions.begin() as session:
-        account = await find_user(session, person.id)
+        account = await find_user(session, press.person_id)
         posting = await find_posting(session, int(posting_id))
         if account is None or posting is None or not _still_offered(posting):
             reply: Payload = {"text": texts.POSTING_GONE}

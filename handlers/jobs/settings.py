@@ -12,7 +12,7 @@ from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
-from handlers.replies import Reply, send, send_payload
+from handlers.replies import Reply, pressed, send, send_payload
 
 ALERTS_CALLBACK = "alerts"
 
@@ -31,13 +31,12 @@ async def show_alert_settings(update: Update, context: BotContext) -> None:
 
 async def alert_button(update: Update, context: BotContext) -> None:
     """A press on one of the settings buttons."""
-    query, person = update.callback_query, update.effective_user
-    if query is None or query.data is None or person is None:
+    press = await pressed(update)
+    if press is None:
         return
-    await query.answer()
-    _, setting, value = query.data.split(":")
+    _, setting, value = press.parts
     async with context.sessions.begin() as session:
-        account = await find_user(session, person.id)
+        account = await find_user(session, press.person_id)
         if account is None:
             await send(update, Reply(texts.JOBS_NEED_PROFILE))
             return

@@ -27,7 +27,7 @@ from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
 from handlers.jobs.cards import Payload
-from handlers.replies import Reply, send, send_payload
+from handlers.replies import Reply, pressed, send, send_payload
 from handlers.stories.view import author_label, heading, shown, story_text
 from matching.schedule import korean_date
 from matching.tips import TipCandidate, rank_tips
@@ -78,16 +78,15 @@ async def show_tips(update: Update, context: BotContext) -> None:
 
 async def tips_button(update: Update, context: BotContext) -> None:
     """더 보기 (tip:more:N) and 도움이 됐어요 (tip:h:ID)."""
-    query, person = update.callback_query, update.effective_user
-    if query is None or query.data is None or person is None:
+    press = await pressed(update)
+    if press is None:
         return
-    await query.answer()
-    _, action, number = query.data.split(":")
+    _, action, number = press.parts
     if action == "more":
         await _tips_page(update, context, int(number))
         return
     async with context.sessions.begin() as session:
-        account = await find_user(session, person.id)
+        account = await find_user(session, press.person_id)
         counted = account is not None and await mark_helpful(session, account.id, int(number))
     await send(update, Reply(texts.HELPFUL_THANKS if counted else texts.HELPFUL_ALREADY))
 
@@ -162,11 +161,9 @@ async def show_successes(update: Update, context: BotContext) -> None:
 
 
 async def successes_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
-        return
-    await query.answer()
-    await _successes_page(update, context, int(query.data.rsplit(":", 1)[-1]))
+    press = await pressed(update)
+    if press is not None:
+        await _successes_page(update, context, int(press.parts[-1]))
 
 
 async def _successes_page(update: Update, context: BotContext, offset: int) -> None:

@@ -7,6 +7,7 @@ story already stored. Only approved stories ever leave this module's queries for
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,9 +34,14 @@ class StoryDraft:
     author_names: list[str] = field(default_factory=list)
 
 
+def unsaved_story(draft: StoryDraft, **fields: Any) -> Story:
+    """`draft` as a Story not (yet) in the database: to preview, or to add."""
+    return Story(status=StoryStatus.PENDING, **asdict(draft), **fields)
+
+
 async def submit_story(session: AsyncSession, draft: StoryDraft, author_id: int | None) -> Story:
     """A new story from the chat; it waits for an admin."""
-    story = Story(author_id=author_id, status=StoryStatus.PENDING, **asdict(draft))
+    story = unsaved_story(draft, author_id=author_id)
     story.company_size = await _company_size(session, draft.company)
     session.add(story)
     await session.flush()
@@ -57,7 +63,7 @@ async def import_story(session: AsyncSession, external_id: str, draft: StoryDraf
     """
     existing = await session.scalar(select(Story).where(Story.external_id == external_id))
     if existing is None:
-        story = Story(external_id=external_id, status=StoryStatus.PENDING, **asdict(draft))
+        story = unsaved_story(draft, external_id=external_id)
         story.company_size = await _company_size(session, draft.company)
         session.add(story)
         await session.flush()

@@ -18,10 +18,10 @@ from telegram import User as TelegramUser
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
 from db.alerts import admins
-from db.models import Profile, Story, StoryOutcome
+from db.models import Profile, StoryOutcome
 from db.outbox import enqueue
 from db.profiles import load_profile
-from db.stories import StoryDraft, submit_story
+from db.stories import StoryDraft, submit_story, unsaved_story
 from db.users import find_user
 from handlers import texts
 from handlers.context import BotContext
@@ -150,7 +150,7 @@ async def _ask(update: Update, context: BotContext, step: int, note: str | None 
     if step < len(QUESTIONS):
         await send(update, _question(step, note))
         return ShareStep.ANSWER
-    preview = texts.story_preview(story_text(await _story(update, context)))
+    preview = texts.story_preview(story_text(unsaved_story(await _draft(update, context))))
     keyboard = (*rows([texts.STORY_SEND, texts.STORY_RESTART]), (texts.BACK,))
     await send(update, Reply(preview, keyboard).with_prefix(note or ""))
     return ShareStep.CONFIRM
@@ -187,10 +187,10 @@ async def confirm(update: Update, context: BotContext) -> int:
         return ShareStep.CONFIRM
     person = update.effective_user
     assert person is not None
-    story = await _story(update, context)
+    draft = await _draft(update, context)
     async with context.sessions.begin() as session:
         account = await find_user(session, person.id)
-        saved = await submit_story(session, _draft_of(story), account.id if account else None)
+        saved = await submit_story(session, draft, account.id if account else None)
         for admin in await admins(session):
             await enqueue(
                 session,
@@ -206,18 +206,17 @@ async def confirm(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
-async def _story(update: Update, context: BotContext) -> Story:
-    """The draft as a (not yet saved) story, with what we know of its author."""
+async def _draft(update: Update, context: BotContext) -> StoryDraft:
+    """The answers so far, with what we know of the author."""
     person = update.effective_user
     assert person is not None
     async with context.sessions() as session:
         profile = await load_profile(session, person.id)
     draft = dict(context.scratch.get(_DRAFT, {}))
-    return Story(
+    return StoryDraft(
         job=draft.get("job") or "",
         industry=draft.get("industry") or "",
         company=draft.get("company"),
-        company_public=False,
         interview_format=draft.get("interview_format") or "",
         questions=draft.get("questions") or "",
         what_helped=draft.get("what_helped") or "",
@@ -227,23 +226,6 @@ async def _story(update: Update, context: BotContext) -> Story:
         author_career=_main_career(profile),
         age_band=_age_band(profile, context.today()),
         author_names=_names(profile, person),
-    )
-
-
-def _draft_of(story: Story) -> StoryDraft:
-    return StoryDraft(
-        job=story.job,
-        industry=story.industry,
-        interview_format=story.interview_format,
-        questions=story.questions,
-        what_helped=story.what_helped,
-        advice=story.advice,
-        outcome=story.outcome,
-        company=story.company,
-        would_change=story.would_change,
-        author_career=story.author_career,
-        age_band=story.age_band,
-        author_names=story.author_names,
     )
 
 

@@ -65,7 +65,6 @@ async def create_broadcast(
         audience=audience,
         audience_label=audience_label,
         urgent=urgent,
-        recipients=len(deliveries),
     )
     session.add(broadcast)
     await session.flush()

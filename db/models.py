@@ -500,7 +500,6 @@ class Broadcast(Base):
     audience: Mapped[dict[str, Any]] = mapped_column(JSON)
     audience_label: Mapped[str] = mapped_column(String(200))
     urgent: Mapped[bool] = mapped_column(default=False)
-    recipients: Mapped[int] = mapped_column(default=0)
     cancelled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 

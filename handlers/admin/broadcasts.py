@@ -25,7 +25,7 @@ from db.broadcasts import (
     delivery_counts,
     recent_broadcasts,
 )
-from db.models import Broadcast, OutboxStatus, Role
+from db.models import OutboxStatus, Role
 from handlers import texts
 from handlers.context import BotContext
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
@@ -91,10 +91,11 @@ async def start_broadcast(
     audience: Audience,
     urgent: bool,
     now: datetime,
-) -> Broadcast:
+) -> int:
     """Decide the recipients and queue the announcement for each, in one transaction.
 
-    `draft` is what the admin wrote: {"text", optional "photo"}.
+    `draft` is what the admin wrote: {"text", optional "photo"}. Returns how many it was
+    queued for.
     """
     chosen = members(await candidates(session), audience, now)
     deliveries = [
@@ -118,7 +119,7 @@ async def start_broadcast(
         f"broadcast:{broadcast.id}",
         {"audience": broadcast.audience_label, "recipients": len(deliveries), "urgent": urgent},
     )
-    return broadcast
+    return len(deliveries)
 
 
 async def ask_text(update: Update, context: BotContext) -> int:
@@ -246,10 +247,10 @@ async def confirm(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     draft = context.scratch.pop(_DRAFT)
     async with context.sessions.begin() as session:
-        broadcast = await start_broadcast(
+        queued = await start_broadcast(
             session, account.id, draft, _audience(draft), draft["urgent"], context.now()
         )
-    await send(update, Reply(texts.broadcast_started(broadcast.recipients), NO_KEYBOARD))
+    await send(update, Reply(texts.broadcast_started(queued), NO_KEYBOARD))
     return ConversationHandler.END
 
 

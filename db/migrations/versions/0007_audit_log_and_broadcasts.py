@@ -51,7 +51,6 @@ def upgrade() -> None:
         sa.Column("audience", sa.JSON(), nullable=False),
         sa.Column("audience_label", sa.String(length=200), nullable=False),
         sa.Column("urgent", sa.Boolean(), nullable=False),
-        sa.Column("recipients", sa.Integer(), nullable=False),
         sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column(
             "created_at",

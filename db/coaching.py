@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -37,6 +37,25 @@ class Refusal(StrEnum):
     LIMIT = "limit"  # the senior already has as many upcoming bookings as allowed
     GONE = "gone"  # removed, blocked, or the coach left
     NOT_YET = "not_yet"  # the session has not started, so it cannot be marked done
+
+
+def _live(*conditions: ColumnElement[bool]) -> Select[Booking]:
+    """Live (booked) bookings, joined to their slot, that meet `conditions`."""
+    return (
+        select(Booking)
+        .join(Booking.slot)
+        .where(Booking.status == BookingStatus.BOOKED, *conditions)
+    )
+
+
+def _count_live(*conditions: ColumnElement[bool]) -> Select[int]:
+    """How many live bookings meet `conditions`."""
+    return (
+        select(func.count())
+        .select_from(Booking)
+        .join(Booking.slot)
+        .where(Booking.status == BookingStatus.BOOKED, *conditions)
+    )
 
 
 async def create_invite(
@@ -160,12 +179,8 @@ async def _why_not(
 
 async def upcoming_count(session: AsyncSession, user_id: int, now: datetime) -> int:
     count = await session.scalar(
-        select(func.count())
-        .select_from(Booking)
-        .join(Booking.slot)
-        .where(
+        _count_live(
             Booking.user_id == user_id,
-            Booking.status == BookingStatus.BOOKED,
             CoachSlot.starts_at > now,
         )
     )
@@ -191,11 +206,8 @@ async def cancel_booking(
 async def bookings_of(session: AsyncSession, user_id: int, now: datetime) -> list[Booking]:
     """A senior's upcoming live bookings, soonest first."""
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
+        _live(
             Booking.user_id == user_id,
-            Booking.status == BookingStatus.BOOKED,
             CoachSlot.starts_at > now,
         )
         .options(joinedload(Booking.slot).joinedload(CoachSlot.coach).joinedload(Coach.user))
@@ -230,14 +242,10 @@ async def live_bookings_between(
 ) -> list[Booking]:
     """Live bookings whose session starts in (start, end], with the senior and the coach."""
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
-            Booking.status == BookingStatus.BOOKED,
+        _live(
             CoachSlot.starts_at > start,
             CoachSlot.starts_at <= end,
-        )
-        .options(
+        ).options(
             joinedload(Booking.user),
             joinedload(Booking.slot).joinedload(CoachSlot.coach).joinedload(Coach.user),
         )
@@ -299,11 +307,8 @@ async def register_coach(
 async def coach_schedule(session: AsyncSession, coach_id: int, now: datetime) -> list[Booking]:
     """A coach's upcoming live sessions, soonest first, with the seniors."""
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
+        _live(
             CoachSlot.coach_id == coach_id,
-            Booking.status == BookingStatus.BOOKED,
             CoachSlot.starts_at > now,
         )
         .options(joinedload(Booking.slot), joinedload(Booking.user))
@@ -404,11 +409,8 @@ async def sessions_to_close(
 ) -> list[Booking]:
     """A coach's sessions that started since `since` and are not marked done or no-show."""
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
+        _live(
             CoachSlot.coach_id == coach_id,
-            Booking.status == BookingStatus.BOOKED,
             CoachSlot.starts_at > since,
             CoachSlot.starts_at <= now,
         )
@@ -421,14 +423,10 @@ async def sessions_to_close(
 async def ended_between(session: AsyncSession, since: datetime, now: datetime) -> list[Booking]:
     """Sessions that ended in (since, now] and are still open, to ask the coach how it went."""
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
-            Booking.status == BookingStatus.BOOKED,
+        _live(
             CoachSlot.ends_at > since,
             CoachSlot.ends_at <= now,
-        )
-        .options(
+        ).options(
             joinedload(Booking.user),
             joinedload(Booking.slot).joinedload(CoachSlot.coach),
         )
@@ -451,17 +449,10 @@ async def notes_for_senior(session: AsyncSession, user_id: int, limit: int) -> l
 
 async def all_coaches(session: AsyncSession, now: datetime) -> list[tuple[Coach, int]]:
     """Every coach with their number of upcoming booked sessions, active ones first."""
-    upcoming = (
-        select(func.count())
-        .select_from(Booking)
-        .join(Booking.slot)
-        .where(
-            CoachSlot.coach_id == Coach.id,
-            Booking.status == BookingStatus.BOOKED,
-            CoachSlot.starts_at > now,
-        )
-        .scalar_subquery()
-    )
+    upcoming = _count_live(
+        CoachSlot.coach_id == Coach.id,
+        CoachSlot.starts_at > now,
+    ).scalar_subquery()
     result = await session.execute(
         select(Coach, upcoming).order_by(Coach.is_active.desc(), Coach.name, Coach.id)
     )
@@ -486,14 +477,10 @@ async def set_coach_active(
         await session.flush()
         return coach, []
     result = await session.scalars(
-        select(Booking)
-        .join(Booking.slot)
-        .where(
+        _live(
             CoachSlot.coach_id == coach_id,
-            Booking.status == BookingStatus.BOOKED,
             CoachSlot.starts_at > now,
-        )
-        .options(joinedload(Booking.user), joinedload(Booking.slot))
+        ).options(joinedload(Booking.user), joinedload(Booking.slot))
     )
     cancelled = list(result)
     for booking in cancelled:

@@ -48,12 +48,20 @@ async def wrote_last_on(session: AsyncSession, chat_id: int) -> Channel:
 
 
 async def note_channel(session: AsyncSession, chat_id: int, channel: Channel) -> None:
-    """Remember where a person wrote last (written only when it changes)."""
+    """Remember where a person with joined accounts wrote last (only when it changes).
+
+    Only a Telegram chat joined to a KakaoTalk account can be reached two ways; for
+    everyone else the chat id alone says where they are, and nothing is written.
+    """
+    joined = select(ChannelAccount.id).where(
+        ChannelAccount.chat_id == User.telegram_id, ChannelAccount.chat_id > -KAKAO_CHAT_BASE
+    )
     await session.execute(
         update(User)
         .where(
             User.telegram_id == chat_id,
             or_(User.last_channel.is_(None), User.last_channel != channel.value),
+            joined.exists(),
         )
         .values(last_channel=channel.value)
     )

@@ -8,14 +8,18 @@ import logging
 
 from telegram import Update
 
-from db.coaching import find_coach
+from db.audit import record
+from db.coaching import create_invite, find_coach
 from db.models import Coach, Role, User
 from db.users import ensure_role, find_user
 from handlers import texts
+from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.replies import Reply, pressed, send
 
 logger = logging.getLogger(__name__)
+
+INVITE_CODE_LENGTH = 8
 
 
 async def staff_account(update: Update, context: BotContext, role: Role) -> User | None:
@@ -64,3 +68,20 @@ async def coach_press(update: Update, context: BotContext) -> tuple[list[str], C
     press = await pressed(update)
     coach = await active_coach(update, context) if press else None
     return (press.parts, coach) if press and coach else None
+
+
+async def invitation(
+    update: Update, context: BotContext, role: Role, start_prefix: str
+) -> tuple[str, str] | None:
+    """An admin's one-time invitation to `role`: its code and the t.me link that spends it.
+
+    The code and its audit entry are written together; anyone but an admin gets a no.
+    """
+    account = await staff_account(update, context, Role.ADMIN)
+    if account is None:
+        return None
+    code = readable_code(INVITE_CODE_LENGTH)
+    async with context.sessions.begin() as session:
+        await create_invite(session, code, account.id, role)
+        await record(session, account.id, f"{role.value}.invite", code)
+    return code, f"https://t.me/{context.bot.username}?start={start_prefix}{code}"

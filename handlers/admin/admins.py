@@ -8,31 +8,23 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from db.audit import record
-from db.coaching import create_invite, redeem_invite
+from db.coaching import redeem_invite
 from db.models import Role, User
 from db.users import ensure_role, staff_with_role
 from handlers import texts
-from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.replies import NO_KEYBOARD, Reply, send, send_payload
-from handlers.staff import admin_press, staff_account
+from handlers.staff import admin_press, invitation, staff_account
 
 INVITE_PREFIX = "admin-"
-INVITE_CODE_LENGTH = 8
 PREFIX = "adm"
 
 
 async def invite_admin(update: Update, context: BotContext) -> None:
     """/invite_admin (admins): a one-time link that makes its opener an admin."""
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return
-    code = readable_code(INVITE_CODE_LENGTH)
-    async with context.sessions.begin() as session:
-        await create_invite(session, code, account.id, Role.ADMIN)
-        await record(session, account.id, "admin.invite", code)
-    link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
-    await send(update, Reply(texts.admin_invite_created(link)))
+    invited = await invitation(update, context, Role.ADMIN, INVITE_PREFIX)
+    if invited is not None:
+        await send(update, Reply(texts.admin_invite_created(invited[1])))
 
 
 async def join_as_admin(update: Update, context: BotContext) -> None:

@@ -12,12 +12,10 @@ from enum import IntEnum
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
-from db.audit import record
 from db.coaching import (
     Refusal,
     add_slots,
     coach_slots_ahead,
-    create_invite,
     find_slot,
     invite_is_open,
     redeem_invite,
@@ -29,17 +27,15 @@ from db.outbox import enqueue
 from db.profiles import load_profile
 from db.users import ensure_role
 from handlers import texts
-from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.people import person_name
 from handlers.replies import NO_KEYBOARD, Reply, message_text, rows, send, send_payload
-from handlers.staff import active_coach, coach_press, staff_account
+from handlers.staff import active_coach, coach_press, invitation
 from matching.slots import korean_time, parse_availability
 from matching.text import normalize
 
 INVITE_PREFIX = "coach-"
 MAX_LISTED_SLOTS = 20
-INVITE_CODE_LENGTH = 8
 _INVITE = "coach_invite"
 _DRAFT = "coach_draft"
 _WINDOWS = "coach_windows"
@@ -57,15 +53,9 @@ class CoachStep(IntEnum):
 
 async def invite_coach(update: Update, context: BotContext) -> None:
     """/invite_coach (admins): a one-time code and the link a coach opens."""
-    account = await staff_account(update, context, Role.ADMIN)
-    if account is None:
-        return
-    code = readable_code(INVITE_CODE_LENGTH)
-    async with context.sessions.begin() as session:
-        await create_invite(session, code, account.id)
-        await record(session, account.id, "coach.invite", code)
-    link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{code}"
-    await send(update, Reply(texts.invite_created(code, link)))
+    invited = await invitation(update, context, Role.COACH, INVITE_PREFIX)
+    if invited is not None:
+        await send(update, Reply(texts.invite_created(*invited)))
 
 
 async def start_registration(update: Update, context: BotContext) -> int:

@@ -38,6 +38,11 @@ def particle(word: str, pair: str) -> str:
     return with_final
 
 
+def pick_confirm(save: str) -> str:
+    """Asked when a form's last step got something other than its two buttons."""
+    return f"'{save}' 또는 '처음부터 다시'를 눌러 주세요."
+
+
 def with_particle(word: str, pair: str) -> str:
     """`word` followed by its particle: "품질관리를", "월 300만원으로"."""
     return word + particle(word, pair)
@@ -903,7 +908,7 @@ STORY_ASK_ADVICE = (
 )
 STORY_SEND = "보내기"
 STORY_RESTART = "처음부터 다시"
-STORY_PICK_CONFIRM = "'보내기' 또는 '처음부터 다시'를 눌러 주세요."
+STORY_PICK_CONFIRM = pick_confirm(STORY_SEND)
 STORY_NEED_ACCOUNT = "먼저 /start 로 시작해 주세요. 그다음에 이야기를 나눠 주실 수 있어요."
 STORY_STOPPED = (
     "잠시 멈췄어요. 적으신 내용은 남아 있어요. /share_story 를 보내시면 이어서 할 수 있어요."
@@ -1317,7 +1322,7 @@ def visit_saved(company: str, verdict: str, open_postings: int) -> str:
 
 # Typed forms for staff.
 FORM_SAVE = "저장하기"
-FORM_PICK_CONFIRM = "'저장하기' 또는 '처음부터 다시'를 눌러 주세요."
+FORM_PICK_CONFIRM = pick_confirm(FORM_SAVE)
 
 
 def form_stopped(entry: str) -> str:

@@ -8,9 +8,9 @@ share one persistent conversation, entered by reply-keyboard buttons.
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from handlers.admin import applications, companies, postings
-from handlers.admin.forms import forms_conversation
 from handlers.admin.posting_form import PostingForm
 from handlers.admin.visits import VisitForm
+from handlers.forms import forms_conversation
 
 
 def build_admin_console_handlers() -> list[BaseHandler]:

@@ -20,10 +20,10 @@ from db.companies import company_names, find_company, get_or_add_company
 from db.models import Company, Posting, User, Vetting
 from db.postings import posting_key_taken, upsert_posting
 from handlers import texts
-from handlers.admin.forms import Draft, Form, Invalid, Question, Reader, text_reader
 from handlers.admin.posting_fields import PostingFields, headcount_of
 from handlers.codes import readable_code
 from handlers.context import BotContext
+from handlers.forms import Draft, Form, Invalid, Question, Reader, text_reader
 from handlers.jobs.cards import details
 from matching.dates import parse_day
 from matching.employment import EMPLOYMENT_LABELS, parse_employment_types

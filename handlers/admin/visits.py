@@ -17,8 +17,8 @@ from db.companies import find_company_by_id, record_visit
 from db.models import User, Vetting
 from db.postings import open_posting_ids
 from handlers import texts
-from handlers.admin.forms import Draft, Form, Invalid, Question, text_reader
 from handlers.context import BotContext
+from handlers.forms import Draft, Form, Invalid, Question, text_reader
 from matching.dates import parse_day
 from matching.text import normalize
 

@@ -1,11 +1,12 @@
-"""Short typed forms for admins: one question at a time, a preview, then "저장하기".
+"""Short typed forms: one question at a time, a preview, then "저장하기" (or "보내기").
 
-A form is entered by a reply-keyboard button (its `entry` label). The draft and the
-question it is on live in the admin's scratch data, which is persisted, so /cancel, a
-closed phone or a restart loses nothing: pressing the entry button again picks up at
-the same question. '이전' goes back, optional questions take '건너뛰기', and every answer
-is read by the question's own reader, which explains with an example what it could
-not use. Saving checks the role again, since that is when something changes.
+Staff's forms (a company visit, a posting) are entered by a reply-keyboard button (their
+`entry` label); a senior's interview story by a command (`command`). The draft and the
+question it is on live in the person's scratch data, which is persisted, so /cancel, a
+closed phone or a restart loses nothing: entering again picks up at the same question.
+'이전' goes back, optional questions take '건너뛰기', and every answer is read by the
+question's own reader, which explains with an example what it could not use. Who may
+fill a form in is checked on entering and again on saving, when something changes.
 """
 
 from collections.abc import Callable
@@ -61,6 +62,22 @@ class Form:
     questions: tuple[Question, ...]
     answer_state: int
     confirm_state: int
+    command: str | None = None  # entered by this command instead of the `entry` button
+    save_label: str = texts.FORM_SAVE
+    pick_confirm: str = texts.FORM_PICK_CONFIRM
+    resumed: str = texts.RESUME
+
+    async def person(self, update: Update, context: BotContext) -> User | None:
+        """Who fills the form in, if allowed (staff's forms: admins); None after a no."""
+        return await staff_account(update, context, Role.ADMIN)
+
+    def finished(self, said: str) -> Reply:
+        """The answer after saving."""
+        return Reply(said, NO_KEYBOARD)
+
+    def stopped(self) -> Reply:
+        """/cancel: the draft stays, and entering again brings it back."""
+        return Reply(texts.form_stopped(self.entry), ((self.entry,),))
 
     async def open(self, update: Update, context: BotContext, saved: Draft | None) -> Draft | str:
         """A new draft, or `saved` to resume it; a message instead when it cannot open."""
@@ -80,8 +97,8 @@ class Form:
     # The conversation, the same for every form.
 
     async def start(self, update: Update, context: BotContext) -> int:
-        """The entry button: a new draft, or the one left halfway."""
-        if await staff_account(update, context, Role.ADMIN) is None:
+        """The entry button (or command): a new draft, or the one left halfway."""
+        if await self.person(update, context) is None:
             return ConversationHandler.END
         saved = context.scratch.get(self.name)
         opened = await self.open(update, context, saved)
@@ -90,7 +107,7 @@ class Form:
             return ConversationHandler.END
         context.scratch[self.name] = opened
         context.scratch[ACTIVE] = self.name
-        note = texts.RESUME if opened is saved else self.intro(opened)
+        note = self.resumed if opened is saved else self.intro(opened)
         return await self.ask(update, context, opened["step"], note)
 
     async def ask(self, update: Update, context: BotContext, step: int, note: str = "") -> int:
@@ -100,7 +117,7 @@ class Form:
             await send(update, self._question(draft, step).with_prefix(note))
             return self.answer_state
         preview = await self.preview(context, draft)
-        keyboard = (*rows([texts.FORM_SAVE, texts.STORY_RESTART]), (texts.BACK,))
+        keyboard = (*rows([self.save_label, texts.STORY_RESTART]), (texts.BACK,))
         await send(update, Reply(preview, keyboard).with_prefix(note))
         return self.confirm_state
 
@@ -145,16 +162,16 @@ class Form:
         if word == texts.STORY_RESTART:
             draft["answers"] = {}
             return await self.ask(update, context, 0)
-        if word != texts.FORM_SAVE:
-            await send(update, Reply(texts.FORM_PICK_CONFIRM))
+        if word != self.save_label:
+            await send(update, Reply(self.pick_confirm))
             return self.confirm_state
-        account = await staff_account(update, context, Role.ADMIN)
+        account = await self.person(update, context)
         if account is None:
             return ConversationHandler.END
         done = await self.save(context, account, draft)
         context.scratch.pop(self.name, None)
         context.scratch.pop(ACTIVE, None)
-        await send(update, Reply(done, NO_KEYBOARD))
+        await send(update, self.finished(done))
         return ConversationHandler.END
 
     async def not_text(self, update: Update, context: BotContext) -> int:
@@ -163,14 +180,13 @@ class Form:
         if draft is None:
             return await self.start(update, context)
         if draft["step"] >= len(self.questions):
-            await send(update, Reply(texts.FORM_PICK_CONFIRM))
+            await send(update, Reply(self.pick_confirm))
             return self.confirm_state
         await send(update, self._question(draft, draft["step"]).with_prefix(texts.NOT_TEXT))
         return self.answer_state
 
     async def stop(self, update: Update, context: BotContext) -> int:
-        """/cancel: the draft stays, and the entry button brings it back."""
-        await send(update, Reply(texts.form_stopped(self.entry), ((self.entry,),)))
+        await send(update, self.stopped())
         return ConversationHandler.END
 
 
@@ -190,7 +206,10 @@ def forms_conversation(name: str, forms: list[Form]) -> ConversationHandler[BotC
     """One conversation for all of `forms`, so pressing another form's button switches."""
     by_name = {form.name: form for form in forms}
     entries: list[Handler] = [
-        MessageHandler(filters.Text([form.entry]), form.start) for form in forms
+        CommandHandler(form.command, form.start)
+        if form.command
+        else MessageHandler(filters.Text([form.entry]), form.start)
+        for form in forms
     ]
     answer = filters.TEXT & ~filters.COMMAND & ~filters.Text([form.entry for form in forms])
     not_text = ~filters.TEXT & ~filters.COMMAND

@@ -690,6 +690,8 @@ COACH_STOP_REASON = "코치 활동 종료"
 
 
 def confirm_stop_coach(name: str, upcoming: int) -> str:
+    if not upcoming:
+        return f"{name} 코치님의 활동을 멈출까요? 다가오는 예약은 없어요."
     return (
         f"{name} 코치님의 활동을 멈출까요? 다가오는 예약 {upcoming}건은 취소되고, "
         "어르신들께 바로 알려 드려요."

@@ -22,11 +22,11 @@ from telegram.request import BaseRequest
 
 from bot.alerts import AlertTicks
 from bot.config import Settings
-from bot.delivery import Dispatcher
+from bot.delivery import Dispatcher, GroupedPushes
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
 from bot.reports.report import make_report
-from db.channels import Channel, chats_on
+from db.channels import Channel
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
 from handlers.admin.admins import admin_button, build_admin_handlers
@@ -91,6 +91,7 @@ def build_application(
     channel: Channel | None = Channel.TELEGRAM,
     channel_of: Callable[[int], Channel] | None = None,
     rate_limited: bool | None = None,
+    grouped: GroupedPushes | None = None,
 ) -> BotApplication:
     """Build the bot on `sessions`; `request` replaces the network, `clock` the time.
 
@@ -98,7 +99,8 @@ def build_application(
     chats (with the Kakao transport as `request`), or None for both (with the routing
     transport). `channel_of` tells which channel an update from a chat came by (by
     default, `channel`). Telegram's own rate limiter is on for the real network only
-    (`request` None) unless `rate_limited` says otherwise.
+    (`request` None) unless `rate_limited` says otherwise. `grouped` is the KakaoTalk
+    transport, whose pushes the dispatcher announces many at a time.
     """
     builder = (
         ApplicationBuilder()
@@ -124,7 +126,13 @@ def build_application(
     register_handlers(application)
     schedule_jobs(
         application,
-        Dispatcher(sessions, application.bot, clock, chats=chats_on(channel) if channel else None),
+        Dispatcher(
+            sessions,
+            application.bot,
+            clock,
+            channels=frozenset({channel}) if channel else frozenset(Channel),
+            grouped=grouped,
+        ),
         AlertTicks(sessions, clock),
         ReminderTicks(sessions, clock),
     )

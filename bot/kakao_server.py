@@ -22,7 +22,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.kakao.events import KakaoEventConfig, KakaoEventSender
 from bot.channels.kakao.skill import TELEGRAM_PATH, SkillServer, SkillSettings
-from bot.channels.kakao.transport import EventPusher, KakaoTransport
+from bot.channels.kakao.transport import KakaoTransport
 from bot.channels.router import RoutingRequest
 from bot.config import KakaoSettings, Settings
 from bot.runner import database, running_application
@@ -46,7 +46,7 @@ async def serve_kakao(
         KakaoEventSender(events) as sender,
         httpx.AsyncClient(timeout=CALLBACK_TIMEOUT) as http,
     ):
-        transport = KakaoTransport(sessions, EventPusher(sender))
+        transport = KakaoTransport(sessions, sender)
         serving = (
             _both(settings, sessions, transport)
             if with_telegram
@@ -70,7 +70,9 @@ async def serve_kakao(
 def _kakao_only(
     settings: Settings, sessions: async_sessionmaker[AsyncSession], transport: KakaoTransport
 ) -> AbstractAsyncContextManager[BotApplication]:
-    return running_application(settings, sessions, request=transport, channel=Channel.KAKAO)
+    return running_application(
+        settings, sessions, request=transport, channel=Channel.KAKAO, grouped=transport
+    )
 
 
 @asynccontextmanager
@@ -86,6 +88,7 @@ async def _both(
         channel=None,
         channel_of=transport.channel_of,
         rate_limited=False,
+        grouped=transport,
     ) as application:
         yield application
 

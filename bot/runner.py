@@ -15,6 +15,7 @@ from telegram.request import BaseRequest
 
 from bot.application import build_application, utc_now
 from bot.config import Settings
+from bot.delivery import GroupedPushes
 from db.channels import Channel
 from db.engine import create_engine, create_sessions
 from db.migrate import upgrade_to_head
@@ -66,6 +67,7 @@ async def running_application(
     channel: Channel | None = Channel.TELEGRAM,
     channel_of: Callable[[int], Channel] | None = None,
     rate_limited: bool | None = None,
+    grouped: GroupedPushes | None = None,
 ) -> AsyncIterator[BotApplication]:
     """The Application on `sessions`, for a transport (the Kakao one) that needs them first.
 
@@ -80,6 +82,7 @@ async def running_application(
         channel=channel,
         channel_of=channel_of,
         rate_limited=rate_limited,
+        grouped=grouped,
     )
     async with application:
         await application.bot.set_my_commands(

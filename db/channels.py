@@ -34,12 +34,20 @@ def chats_on(channel: Channel) -> ColumnElement[bool]:
     """Users reached through `channel`, for the dispatcher that sends there.
 
     Someone who joined their KakaoTalk account to their Telegram chat is reached where
-    they wrote last, so each message reaches them once.
+    they wrote last, so each message reaches them once. `reached_on` is the same rule
+    for a user already loaded.
     """
     # coalesce: a NULL last channel must count as "not KakaoTalk", not as unknown
     wrote_on_kakao = func.coalesce(User.last_channel, "") == Channel.KAKAO.value
     on_kakao = or_(User.telegram_id <= -KAKAO_CHAT_BASE, wrote_on_kakao)
     return on_kakao if channel is Channel.KAKAO else not_(on_kakao)
+
+
+def reached_on(chat_id: int, last_channel: str | None) -> Channel:
+    """The channel `chats_on` puts a user on, for a user already loaded."""
+    if channel_of(chat_id) is Channel.KAKAO or last_channel == Channel.KAKAO.value:
+        return Channel.KAKAO
+    return Channel.TELEGRAM
 
 
 async def wrote_last_on(session: AsyncSession, chat_id: int) -> Channel:
@@ -142,17 +150,36 @@ async def kakao_key(session: AsyncSession, chat_id: int) -> str | None:
     )
 
 
-async def save_push(session: AsyncSession, chat_id: int, payload: dict[str, Any]) -> int:
-    push = ChannelPush(chat_id=chat_id, payload=payload)
-    session.add(push)
+async def save_push(
+    session: AsyncSession, chat_id: int, payload: dict[str, Any], announcement: str
+) -> None:
+    session.add(ChannelPush(chat_id=chat_id, payload=payload, announcement=announcement))
     await session.flush()
-    return push.id
 
 
-async def find_push(session: AsyncSession, push_id: int, chat_id: int) -> dict[str, Any] | None:
-    """A pushed payload, only for the chat it was pushed to."""
-    return await session.scalar(
-        select(ChannelPush.payload).where(
-            ChannelPush.id == push_id, ChannelPush.chat_id == chat_id
+async def find_pushes(
+    session: AsyncSession, announcement: str, chat_id: int
+) -> list[dict[str, Any]]:
+    """The payloads an announcement covers for this chat, in the order they were sent.
+
+    Only the chat's own: one announcement may go to a hundred people at once.
+    """
+    return list(
+        await session.scalars(
+            select(ChannelPush.payload)
+            .where(ChannelPush.announcement == announcement, ChannelPush.chat_id == chat_id)
+            .order_by(ChannelPush.id)
         )
+    )
+
+
+async def load_screen(session: AsyncSession, chat_id: int) -> dict[str, Any] | None:
+    return await session.scalar(
+        select(ChannelAccount.screen).where(ChannelAccount.chat_id == chat_id)
+    )
+
+
+async def save_screen(session: AsyncSession, chat_id: int, screen: dict[str, Any]) -> None:
+    await session.execute(
+        update(ChannelAccount).where(ChannelAccount.chat_id == chat_id).values(screen=screen)
     )

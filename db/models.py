@@ -519,6 +519,9 @@ class ChannelAccount(Base):
     channel: Mapped[str] = mapped_column(String(16))
     external_key: Mapped[str] = mapped_column(String(200))
     chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # What the chat's last answer left for the next request (KakaoTalk has no memory of
+    # its own): the reply keyboard in force and the messages waiting for "더 보기".
+    screen: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 
 
@@ -530,9 +533,13 @@ class ChannelPush(Base):
     """
 
     __tablename__ = "channel_pushes"
+    __table_args__ = (Index("ix_channel_pushes_announcement_chat", "announcement", "chat_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The event parameter Kakao hands back: one announcement covers every message stored
+    # for up to 100 people in one Event API request, each seeing only their own.
+    announcement: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
 

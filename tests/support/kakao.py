@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from bot.channels.kakao.events import KakaoEventConfig, KakaoEventSender
 from bot.channels.kakao.skill import SECRET_HEADER, SKILL_PATH, SkillServer, SkillSettings
-from bot.channels.kakao.transport import PUSH_PARAM, EventPusher, KakaoTransport
+from bot.channels.kakao.transport import PUSH_PARAM, KakaoTransport
 from bot.channels.local import LocalRequest
 from bot.channels.router import RoutingRequest
 from bot.config import Settings
@@ -154,9 +154,9 @@ class KakaoUser:
                 return await self.say(utterance, extra=button.get("extra"))
         raise AssertionError(f"no {label!r} among {[b['label'] for b in self.buttons()]}")
 
-    async def open_push(self, push_id: str) -> dict[str, Any]:
-        """Kakao's event block calling the skill for a message the bot pushed."""
-        return await self.say("", params={PUSH_PARAM: push_id}, block=EVENT_BLOCK)
+    async def open_push(self, announcement: str) -> dict[str, Any]:
+        """Kakao's event block calling the skill for what the bot pushed."""
+        return await self.say("", params={PUSH_PARAM: announcement}, block=EVENT_BLOCK)
 
     def outputs(self) -> list[dict[str, Any]]:
         return list(self.response.get("template", {}).get("outputs", []))
@@ -213,7 +213,7 @@ async def kakao_harness(
         httpx.AsyncClient(transport=httpx.ASGITransport(app=kakao.app()), base_url=KAKAO) as http,
         KakaoEventSender(events, client=http) as sender,
     ):
-        transport = KakaoTransport(sessions, EventPusher(sender))
+        transport = KakaoTransport(sessions, sender)
         both = telegram is not None
         async with running_application(
             settings,
@@ -223,6 +223,7 @@ async def kakao_harness(
             scheduled=False,
             channel=None if both else Channel.KAKAO,
             channel_of=transport.channel_of if both else None,
+            grouped=transport,
         ) as application:
             server = SkillServer(application, transport, SkillSettings(SECRET, budget), http)
             app = server.app(TELEGRAM_SECRET if both else None)

@@ -13,8 +13,8 @@ carries a small id in `params`, and this module never sees what the senior will 
 Kakao documents at most 100 users per request and no user twice in one, so keys are
 de-duplicated and sent in groups of 100, one request after the other. "SUCCESS" means
 Kakao accepted the task, not that every phone rang: a key Kakao cannot resolve (someone
-who left the channel) is accepted too and only counted later, by
-`GET /v1/tasks/{taskId}`. That is why each accepted key keeps its taskId.
+who left the channel) is accepted too and only counted later, in the task's result. That
+is why each accepted key keeps its taskId, for looking it up by hand.
 
 Where the documentation is silent (error bodies, rate limits), the choices are defensive,
 and every one of them is made in `_verdict` and `_stops_the_rest`:
@@ -81,25 +81,6 @@ class KakaoRateLimited(KakaoEventError):
     ) -> None:
         super().__init__(message, task_id=task_id)
         self.retry_after = retry_after
-
-
-class KakaoUnknownUsers(KakaoEventError):
-    """These users cannot receive (left or blocked the channel, or unknown): stop trying.
-
-    Kakao's answer to a push never names such users (it accepts them and counts them in
-    the task result), so `push` does not produce this error; it is the verdict for a
-    check of that task result, named here so every Kakao failure has one vocabulary.
-    """
-
-    def __init__(
-        self,
-        keys: Sequence[str],
-        message: str = "users cannot receive",
-        *,
-        task_id: str | None = None,
-    ) -> None:
-        super().__init__(message, task_id=task_id)
-        self.keys = tuple(keys)
 
 
 class KakaoUnavailable(KakaoEventError):

@@ -34,7 +34,7 @@ from bot.channels.kakao.render import Outgoing, Rendered, more, outgoing_from_ca
 from bot.channels.kakao.transport import CALLBACK_PREFIX, PUSH_PARAM, KakaoTransport
 from bot.channels.local import BotCall
 from bot.channels.updates import Person, UpdateFactory
-from db.channels import Channel, find_push, kakao_chat, link_kakao, note_channel
+from db.channels import Channel, find_pushes, kakao_chat, link_kakao, note_channel
 from handlers import texts
 from handlers.context import BotApplication
 
@@ -47,6 +47,7 @@ TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MORE_WORDS = frozenset({texts.BUTTON_MORE, texts.KAKAO_CONTINUE})
 LINK = re.compile(r"연결\s*([0-9A-Za-z]{4,12})")
 LINK_VALID_FOR = timedelta(days=1)
+ANNOUNCEMENT = re.compile(r"[0-9A-Za-z_-]{1,32}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class SkillRequest:
     block_id: str
     callback_url: str | None
     button_data: str | None  # an inline button's callback data, sent back as clientExtra
-    push_id: int | None  # set when Kakao's event block asks us to show a pushed message
+    announcement: str | None  # set when Kakao's event block asks us to show pushed messages
 
     @classmethod
     def parse(cls, body: object) -> "SkillRequest":
@@ -87,7 +88,7 @@ class SkillRequest:
         action = _mapping(body.get("action"))
         extra, params = _mapping(action.get("clientExtra")), _mapping(action.get("params"))
         callback = user_request.get("callbackUrl")
-        push = str(params.get(PUSH_PARAM, ""))
+        push = params.get(PUSH_PARAM)
         data = extra.get("data")
         return cls(
             user_key=user_key,
@@ -95,7 +96,7 @@ class SkillRequest:
             block_id=block_id,
             callback_url=callback if isinstance(callback, str) and callback else None,
             button_data=data if isinstance(data, str) and data else None,
-            push_id=int(push) if push.isdigit() else None,
+            announcement=push if isinstance(push, str) and ANNOUNCEMENT.fullmatch(push) else None,
         )
 
 
@@ -172,8 +173,8 @@ class SkillServer:
         async with self._application.bot_data.sessions.begin() as session:
             chat_id = await kakao_chat(session, request.user_key)
         chat = self._chats.setdefault(chat_id, _Chat())
-        if request.push_id is not None:
-            return await self._show_push(chat_id, chat, request)
+        if request.announcement is not None:
+            return await self._show_pushes(chat_id, chat, request.announcement, request.block_id)
         if request.utterance in MORE_WORDS and request.button_data is None:
             if chat.unsent is not None:
                 await chat.unsent
@@ -221,16 +222,15 @@ class SkillServer:
                 await self._application.process_update(update)
             return _outgoing(chat, calls)
 
-    async def _show_push(self, chat_id: int, chat: _Chat, request: SkillRequest) -> dict[str, Any]:
-        """Kakao's event block asks for a message we pushed; render it like any answer."""
-        assert request.push_id is not None
+    async def _show_pushes(
+        self, chat_id: int, chat: _Chat, announcement: str, block_id: str
+    ) -> dict[str, Any]:
+        """Kakao's event block asks for what we pushed; render it like any answer."""
         async with self._application.bot_data.sessions() as session:
-            pushed = await find_push(session, request.push_id, chat_id)
+            pushed = await find_pushes(session, announcement, chat_id)
         async with chat.lock:
-            calls = [BotCall(pushed["method"], pushed["params"])] if pushed else []
-            rendered = render(
-                _outgoing(chat, calls), keyboard=chat.keyboard, block_id=request.block_id
-            )
+            calls = [BotCall(payload["method"], payload["params"]) for payload in pushed]
+            rendered = render(_outgoing(chat, calls), keyboard=chat.keyboard, block_id=block_id)
             return self._remember(chat, rendered)
 
     @staticmethod

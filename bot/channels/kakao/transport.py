@@ -4,62 +4,62 @@ While a skill request from a person is being processed, whatever the handlers se
 that chat is collected (and answered locally, as Telegram would), so the skill server
 can render it as Kakao's JSON reply. Anything sent to a Kakao chat at another time (an
 alert, a reminder, a broadcast, from the outbox dispatcher) is stored and announced
-through Kakao's Event API; Kakao then calls the skill server's event block, which
-renders the stored message. Kakao's answers are translated into the Bot API errors the
-dispatcher already handles: 429 waits, an unreachable user counts as blocked, an outage
-is a network error to retry.
+through Kakao's Event API; Kakao then calls the skill server's event block with the
+announcement, which renders the stored messages of that person.
+
+The dispatcher sends a batch inside `holding`: the batch's messages are stored under one
+announcement, and `announce` fires the event for all their people together, up to 100
+a request. Kakao's answers become the Bot API errors the dispatcher already handles: a
+429 waits, an outage is a network error to retry, a refused request is a bad request.
 """
 
-import logging
+import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Protocol
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.request import RequestData
 
 from bot.channels.kakao.events import (
+    KakaoEventError,
     KakaoEventSender,
     KakaoRateLimited,
     KakaoUnavailable,
-    KakaoUnknownUsers,
 )
-from bot.channels.local import SENDING, BotCall, Failure, LocalRequest, error_answer
+from bot.channels.local import SENDING, BotCall, LocalRequest
 from db.channels import Channel, kakao_key, save_push
 
-logger = logging.getLogger(__name__)
-
-PUSH_PARAM = "push"  # the event parameter naming the stored message
+PUSH_PARAM = "push"  # the event parameter naming the announcement
 CALLBACK_PREFIX = "kakao-"  # button presses made on KakaoTalk, answered here
 
 
-class PushRefusedError(Exception):
-    """Kakao will not deliver to this user (unknown, blocked, or left the channel)."""
+def new_announcement() -> str:
+    return secrets.token_urlsafe(12)
 
 
-class PushRateLimitedError(Exception):
-    def __init__(self, retry_after: float) -> None:
-        super().__init__(f"retry after {retry_after}s")
-        self.retry_after = retry_after
+@dataclass
+class HeldPushes:
+    """Messages stored inside `KakaoTransport.holding`, to be announced together."""
+
+    announcement: str = field(default_factory=new_announcement)
+    keys: dict[int, str] = field(default_factory=dict)  # chat id → Kakao user key
 
 
-class PushRejectedError(Exception):
-    """Kakao refused the push itself (set-up: event name, key, wallet); not the person's doing."""
-
-
-class Pusher(Protocol):
-    """Announces a stored message to one Kakao user; raises the errors above or OSError."""
-
-    async def announce(self, user_key: str, params: Mapping[str, str]) -> None: ...
+_held: ContextVar[HeldPushes | None] = ContextVar("held_kakao_pushes", default=None)
 
 
 class KakaoTransport(LocalRequest):
     """The request object of the Application that serves KakaoTalk chats."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], pusher: Pusher) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], sender: KakaoEventSender
+    ) -> None:
         super().__init__(listener=self._collect)
         self._sessions = sessions
-        self._pusher = pusher
+        self._sender = sender
         self._collecting: dict[int, list[BotCall]] = {}
 
     @contextmanager
@@ -80,6 +80,25 @@ class KakaoTransport(LocalRequest):
         """In a process serving both channels: a chat answering a skill request is on Kakao."""
         return Channel.KAKAO if self.is_collecting(chat_id) else Channel.TELEGRAM
 
+    @contextmanager
+    def holding(self) -> Iterator[HeldPushes]:
+        """Pushes sent inside the block (by this task) are stored but not yet announced."""
+        held = HeldPushes()
+        token = _held.set(held)
+        try:
+            yield held
+        finally:
+            _held.reset(token)
+
+    async def announce(self, held: HeldPushes) -> dict[int, TelegramError | None]:
+        """Fire the event for every held chat; for each, None or the error its push met."""
+        result = await self._sender.push(list(held.keys.values()), _params(held.announcement))
+        failed = result.failed
+        return {
+            chat_id: _bot_api_error(failed[key]) if key in failed else None
+            for chat_id, key in held.keys.items()
+        }
+
     def _collect(self, call: BotCall) -> None:
         if call.chat_id is not None and call.chat_id in self._collecting:
             self._collecting[call.chat_id].append(call)
@@ -98,50 +117,35 @@ class KakaoTransport(LocalRequest):
         params = dict(request_data.parameters) if request_data else {}
         chat_id = int(str(params.get("chat_id", 0)))
         if api_method in SENDING and chat_id and chat_id not in self._collecting:
-            refused = await self._push(chat_id, api_method, params)
-            if refused is not None:
-                return error_answer(refused)
+            await self._push(chat_id, api_method, params)
         return await super().do_request(url, method, request_data)
 
-    async def _push(
-        self, chat_id: int, api_method: str, params: Mapping[str, object]
-    ) -> Failure | None:
-        """Store the message and announce it; the Bot API error to answer, if any."""
+    async def _push(self, chat_id: int, api_method: str, params: Mapping[str, object]) -> None:
+        """Store the message and announce it, now or with the held batch; raise what failed."""
+        held = _held.get()
+        announcement = held.announcement if held is not None else new_announcement()
         async with self._sessions.begin() as session:
             user_key = await kakao_key(session, chat_id)
             if user_key is None:
-                return Failure(400, "Bad Request: chat not found")
-            push_id = await save_push(session, chat_id, {"method": api_method, "params": params})
-        try:
-            await self._pusher.announce(user_key, {PUSH_PARAM: str(push_id)})
-        except PushRateLimitedError as error:
-            return Failure(429, f"Too Many Requests: {error}", max(1, round(error.retry_after)))
-        except PushRefusedError as error:
-            logger.info("Kakao will not deliver to chat %s: %s", chat_id, error)
-            return Failure(403, f"Forbidden: {error}")
-        except PushRejectedError as error:
-            return Failure(400, f"Bad Request: Kakao refused the push: {error}")
-        return None
-
-
-class EventPusher:
-    """Announces pushes through Kakao's Event API, one user per request.
-
-    One user per request keeps each outbox row's outcome its own (Kakao reports failures
-    per request); broadcasts still go out at the dispatcher's rate.
-    """
-
-    def __init__(self, sender: KakaoEventSender) -> None:
-        self._sender = sender
-
-    async def announce(self, user_key: str, params: Mapping[str, str]) -> None:
-        error = (await self._sender.push([user_key], params)).failed.get(user_key)
-        if error is None:
+                raise BadRequest("Chat not found")
+            payload = {"method": api_method, "params": dict(params)}
+            await save_push(session, chat_id, payload, announcement)
+        if held is not None:
+            held.keys[chat_id] = user_key
             return
-        if isinstance(error, KakaoRateLimited):
-            raise PushRateLimitedError(error.retry_after)
-        if isinstance(error, KakaoUnknownUsers):
-            raise PushRefusedError(str(error))
-        if isinstance(error, KakaoUnavailable):
-            raise OSError(str(error))
-        raise PushRejectedError(str(error))
+        error = (await self._sender.push([user_key], _params(announcement))).failed.get(user_key)
+        if error is not None:
+            raise _bot_api_error(error)
+
+
+def _params(announcement: str) -> dict[str, str]:
+    return {PUSH_PARAM: announcement}
+
+
+def _bot_api_error(error: KakaoEventError) -> TelegramError:
+    """Kakao's verdict as the Bot API error the outbox dispatcher knows how to handle."""
+    if isinstance(error, KakaoRateLimited):
+        return RetryAfter(max(1, round(error.retry_after)))
+    if isinstance(error, KakaoUnavailable):
+        return NetworkError(f"Kakao unavailable: {error.message}")
+    return BadRequest(f"Kakao refused the push: {error.message}")

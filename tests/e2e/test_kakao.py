@@ -9,6 +9,8 @@ from starlette.responses import JSONResponse
 
 from bot.application import DISPATCH_JOB, NEW_POSTINGS_JOB
 from bot.channels.kakao.skill import SKILL_PATH
+from bot.channels.kakao.transport import PUSH_PARAM
+from db.channels import kakao_chat
 from handlers import texts
 from tests.support.harness import FakeClock
 from tests.support.kakao import SECRET, KakaoHarness, KakaoUser, kakao_harness, skill_request
@@ -148,3 +150,33 @@ async def test_kakao_refusing_a_push_pauses_then_delivers(
     assert first != second
     await user.open_push(second)
     assert texts.BUTTON_INTERESTED in [button["label"] for button in user.buttons()]
+
+
+async def test_more_and_a_late_answer_survive_a_restart(
+    database_url: str, clock: FakeClock
+) -> None:
+    async with kakao_harness(database_url, clock, budget=0) as kakao:
+        user = kakao.user(USER_KEY)
+        await user.say("안녕하세요")
+        assert user.text == texts.KAKAO_WAIT
+    async with kakao_harness(database_url, clock) as kakao:  # restarted meanwhile
+        user = kakao.user(USER_KEY)
+        await user.say(texts.KAKAO_CONTINUE)  # the quick reply still on their phone
+        assert "개인정보" in user.text
+        assert user.quick_replies() == [texts.AGREE, texts.DISAGREE]
+        await user.press(texts.AGREE)
+
+        lines = [f"[{n:03}] 박람회 안내예요. 시간과 장소를 꼭 확인해 주세요." for n in range(120)]
+        async with kakao.application.bot_data.sessions.begin() as session:
+            chat_id = await kakao_chat(session, USER_KEY)
+        await kakao.application.bot.send_message(chat_id, "\n".join(lines))
+        (push,) = kakao.kakao.pushes
+        await user.open_push(push["params"][PUSH_PARAM])
+        assert "[000]" in user.text
+        assert "[119]" not in user.text
+        assert texts.BUTTON_MORE in user.quick_replies()
+    async with kakao_harness(database_url, clock) as kakao:
+        user = kakao.user(USER_KEY)
+        await user.say(texts.BUTTON_MORE)
+        assert "[119]" in user.text
+        assert "[000]" not in user.text

@@ -10,7 +10,9 @@ and a quick reply to see the rest.
 
 Requests must carry the shared secret the operator set in the skill's headers
 (ENCORE_KAKAO_SECRET); malformed, incomplete or oversized bodies get a 4xx and a log
-line, never a crash. One person's requests are handled one at a time, in order.
+line, never a crash. One person's requests are handled one at a time, in order. What an
+answer leaves for the next request (keyboard, "더 보기", a late answer) is kept in the
+database (`screen.py`), so a restart loses none of it.
 """
 
 import asyncio
@@ -19,7 +21,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -30,11 +32,20 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
-from bot.channels.kakao.render import Outgoing, Rendered, more, outgoing_from_call, render
+from bot.channels.kakao.render import Outgoing, more, outgoing_from_call, render
+from bot.channels.kakao.screen import Screen
 from bot.channels.kakao.transport import CALLBACK_PREFIX, PUSH_PARAM, KakaoTransport
 from bot.channels.local import BotCall
 from bot.channels.updates import Person, UpdateFactory
-from db.channels import Channel, find_pushes, kakao_chat, link_kakao, note_channel
+from db.channels import (
+    Channel,
+    find_pushes,
+    kakao_chat,
+    link_kakao,
+    load_screen,
+    note_channel,
+    save_screen,
+)
 from handlers import texts
 from handlers.context import BotApplication
 
@@ -114,13 +125,10 @@ def _field(container: dict[str, Any], name: str, kind: type) -> Any:
 
 @dataclass
 class _Chat:
-    """What one Kakao chat carries between requests, in memory."""
+    """What this process keeps of one Kakao chat: its turn, and an answer on its way."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    keyboard: tuple[str, ...] = ()
-    rest: tuple[Outgoing, ...] = ()
-    more_replies: tuple[str, ...] = ()
-    unsent: "asyncio.Task[None] | None" = None  # a slow answer on its way into `rest`
+    late: "asyncio.Task[None] | None" = None  # a slow answer on its way to the screen
 
 
 class SkillServer:
@@ -176,28 +184,17 @@ class SkillServer:
         if request.announcement is not None:
             return await self._show_pushes(chat_id, chat, request.announcement, request.block_id)
         if request.utterance in MORE_WORDS and request.button_data is None:
-            if chat.unsent is not None:
-                await chat.unsent
-            async with chat.lock:
-                if chat.rest or chat.more_replies:
-                    shown = more(
-                        chat.rest,
-                        chat.more_replies,
-                        keyboard=chat.keyboard,
-                        block_id=request.block_id,
-                    )
-                    return self._remember(chat, shown)
+            shown = await self._show_more(chat_id, chat, request.block_id)
+            if shown is not None:
+                return shown
         processing = asyncio.create_task(self._process(chat_id, chat, request))
         done, _ = await asyncio.wait({processing}, timeout=self._settings.budget)
         if processing in done:
-            rendered = render(
-                processing.result(), keyboard=chat.keyboard, block_id=request.block_id
-            )
-            return self._remember(chat, rendered)
+            return processing.result()
         if request.callback_url is not None:
-            self._post_later(chat, processing, request)
+            self._post_later(processing, request.callback_url)
             return {"version": "2.0", "useCallback": True, "data": {"text": texts.KAKAO_WAIT}}
-        chat.unsent = asyncio.create_task(self._keep_for_later(chat, processing))
+        chat.late = asyncio.create_task(self._keep_unseen(chat_id, chat, processing))
         return _coming()
 
     async def _link(self, request: SkillRequest, code: str) -> dict[str, Any]:
@@ -210,8 +207,8 @@ class SkillServer:
         text = texts.KAKAO_LINKED if chat_id is not None else texts.KAKAO_LINK_UNKNOWN
         return render([Outgoing(text)], keyboard=(), block_id=request.block_id).response
 
-    async def _process(self, chat_id: int, chat: _Chat, request: SkillRequest) -> list[Outgoing]:
-        """Run the update through the Application; what it sent to the chat, in order."""
+    async def _process(self, chat_id: int, chat: _Chat, request: SkillRequest) -> dict[str, Any]:
+        """Run the update through the Application and answer with what it sent the chat."""
         person = Person(chat_id, "")
         if request.button_data is not None:
             update: Update = self._updates.callback(person, request.button_data, 1)
@@ -220,7 +217,7 @@ class SkillServer:
         async with chat.lock:
             with self._transport.collecting(chat_id) as calls:
                 await self._application.process_update(update)
-            return _outgoing(chat, calls)
+            return await self._show(chat_id, _messages(calls), request.block_id)
 
     async def _show_pushes(
         self, chat_id: int, chat: _Chat, announcement: str, block_id: str
@@ -228,29 +225,52 @@ class SkillServer:
         """Kakao's event block asks for what we pushed; render it like any answer."""
         async with self._application.bot_data.sessions() as session:
             pushed = await find_pushes(session, announcement, chat_id)
+        calls = [BotCall(payload["method"], payload["params"]) for payload in pushed]
         async with chat.lock:
-            calls = [BotCall(payload["method"], payload["params"]) for payload in pushed]
-            rendered = render(_outgoing(chat, calls), keyboard=chat.keyboard, block_id=block_id)
-            return self._remember(chat, rendered)
+            return await self._show(chat_id, _messages(calls), block_id)
 
-    @staticmethod
-    def _remember(chat: _Chat, rendered: Rendered) -> dict[str, Any]:
-        chat.rest, chat.more_replies = rendered.rest, rendered.more_replies
+    async def _show(self, chat_id: int, messages: list[Outgoing], block_id: str) -> dict[str, Any]:
+        """Render `messages` with the chat's keyboard, and keep what waits for "더 보기"."""
+        screen = (await self._screen(chat_id)).after(messages)
+        rendered = render(messages, keyboard=screen.keyboard, block_id=block_id)
+        await self._keep(chat_id, screen.showing(rendered))
         return rendered.response
 
-    def _post_later(
-        self, chat: _Chat, processing: "asyncio.Task[list[Outgoing]]", request: SkillRequest
-    ) -> None:
+    async def _show_more(self, chat_id: int, chat: _Chat, block_id: str) -> dict[str, Any] | None:
+        """ "계속 보기" or "더 보기": a late answer, else what the last one left out; None
+        when nothing waits (the words then go to the handlers like any other)."""
+        if chat.late is not None:
+            await chat.late
+        async with chat.lock:
+            screen = await self._screen(chat_id)
+            if screen.unseen is not None:
+                await self._keep(chat_id, replace(screen, unseen=None))
+                return screen.unseen
+            if not screen.rest and not screen.more_replies:
+                return None
+            rendered = more(
+                screen.rest, screen.more_replies, keyboard=screen.keyboard, block_id=block_id
+            )
+            await self._keep(chat_id, screen.showing(rendered))
+            return rendered.response
+
+    async def _screen(self, chat_id: int) -> Screen:
+        async with self._application.bot_data.sessions() as session:
+            return Screen.from_json(await load_screen(session, chat_id))
+
+    async def _keep(self, chat_id: int, screen: Screen) -> None:
+        async with self._application.bot_data.sessions.begin() as session:
+            await save_screen(session, chat_id, screen.to_json())
+
+    def _post_later(self, processing: "asyncio.Task[dict[str, Any]]", url: str) -> None:
         """Post the answer to Kakao's one-time callback URL once it is ready."""
-        assert request.callback_url is not None
-        url = request.callback_url
 
         async def deliver() -> None:
-            rendered = render(await processing, keyboard=chat.keyboard, block_id=request.block_id)
+            answer = await processing
             try:
-                answer = await self._http.post(url, json=self._remember(chat, rendered))
-                if answer.status_code >= 400:
-                    logger.warning("Kakao callback answered %s", answer.status_code)
+                posted = await self._http.post(url, json=answer)
+                if posted.status_code >= 400:
+                    logger.warning("Kakao callback answered %s", posted.status_code)
             except httpx.HTTPError as error:
                 logger.warning("Kakao callback failed: %s", error)
 
@@ -258,26 +278,27 @@ class SkillServer:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    @staticmethod
-    async def _keep_for_later(chat: _Chat, processing: "asyncio.Task[list[Outgoing]]") -> None:
-        """No callback URL: the answer waits in `rest` for the 계속 보기 button."""
-        messages = await processing
-        chat.rest, chat.more_replies = (*chat.rest, *messages), ()
-        chat.unsent = None
+    async def _keep_unseen(
+        self, chat_id: int, chat: _Chat, processing: "asyncio.Task[dict[str, Any]]"
+    ) -> None:
+        """No callback URL: the late answer waits on the screen for "계속 보기"."""
+        answer = await processing
+        async with chat.lock:
+            screen = await self._screen(chat_id)
+            await self._keep(chat_id, replace(screen, unseen=answer))
+        chat.late = None
 
     async def drain(self) -> None:
         """Wait for answers still on their way (tests, and a clean shutdown)."""
+        late = [chat.late for chat in self._chats.values() if chat.late is not None]
+        await asyncio.gather(*late, return_exceptions=True)
         while self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
 
 
-def _outgoing(chat: _Chat, calls: Sequence[BotCall]) -> list[Outgoing]:
-    """The messages among `calls`; the reply keyboard they leave behind is remembered."""
-    messages = [m for call in calls if (m := outgoing_from_call(call)) is not None]
-    for message in messages:
-        if message.keyboard is not None:
-            chat.keyboard = message.keyboard
-    return messages
+def _messages(calls: Sequence[BotCall]) -> list[Outgoing]:
+    """The messages among `calls`, in order."""
+    return [m for call in calls if (m := outgoing_from_call(call)) is not None]
 
 
 def _coming() -> dict[str, Any]:

@@ -161,21 +161,30 @@ async def set_quiet_nights(session: AsyncSession, user_id: int, quiet: bool) -> 
 
 async def set_application_status(
     session: AsyncSession, user_id: int, posting_id: int, status: ApplicationStatus
-) -> Application | None:
-    """Move a senior along with one posting; None if it is at that step already."""
-    application = await session.scalar(
-        select(Application).where(
-            Application.user_id == user_id, Application.posting_id == posting_id
+) -> int | None:
+    """Move a senior along with one posting: the application's id, or None if it is at
+    that step already.
+
+    One conditional statement decides (an UPDATE of another step, else an INSERT that
+    skips an existing row), so two staff pressing the same move at once move it once.
+    """
+    moved = await session.scalar(
+        update(Application)
+        .where(
+            Application.user_id == user_id,
+            Application.posting_id == posting_id,
+            Application.status != status,
         )
+        .values(status=status)
+        .returning(Application.id)
     )
-    if application is None:
-        application = Application(user_id=user_id, posting_id=posting_id, status=status)
-        session.add(application)
-    elif application.status is status:
-        return None
-    application.status = status
-    await session.flush()
-    return application
+    if moved is not None:
+        return moved
+    row = {"user_id": user_id, "posting_id": posting_id, "status": status}
+    unique = [Application.user_id, Application.posting_id]
+    return await session.scalar(
+        insert_ignoring_duplicates(session, Application, row, unique).returning(Application.id)
+    )
 
 
 async def withdraw_alerts(session: AsyncSession, posting_ids: list[int]) -> None:

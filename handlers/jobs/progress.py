@@ -26,8 +26,8 @@ async def move_application(
     now: datetime,
 ) -> bool:
     """Record the step and tell the senior; False if they were at that step already."""
-    application = await set_application_status(session, user_id, posting.id, status)
-    if application is None:
+    application_id = await set_application_status(session, user_id, posting.id, status)
+    if application_id is None:
         return False
     label = f"{posting.company.name} · {posting.title}"
     await enqueue(
@@ -35,7 +35,7 @@ async def move_application(
         user_id=user_id,
         kind="progress",
         payload={"text": texts.application_moved(status, label)},
-        dedupe_key=f"progress:{application.id}:{status.value}",
+        dedupe_key=f"progress:{application_id}:{status.value}",
         not_before=now,
     )
     if status in ASK_TO_SHARE:

@@ -98,6 +98,7 @@ _IMPLIES: dict[str, tuple[str, ...]] = {
     "전산세무 2급": ("전산회계 1급", "전산회계 2급"),
     "위험물산업기사": ("위험물기능사",),
     "산업안전기사": ("산업안전산업기사",),
+    "주택관리사": ("주택관리사보",),
 }
 """A higher grade satisfies a posting asking for a lower one."""
 

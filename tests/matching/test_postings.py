@@ -17,7 +17,8 @@ from matching.postings import (
     posting_problems,
 )
 from matching.regions import RegionKind
-from matching.titles import analyse_title
+from matching.scoring import held_certificates
+from matching.titles import analyse_title, key
 
 
 def posting(**changes: object) -> PostingText:
@@ -172,6 +173,8 @@ def test_salary(text: str, expected: Pay | None) -> None:
         ("직업능력개발훈련교사 3급", (None, True)),  # unknown: never a hard filter
         ("조리산업기사", (None, True)),  # not a typo of 전기산업기사
         ("품질경영산업기사", (None, True)),  # not 품질경영기사, a different grade
+        ("주택관리사(보)", ("주택관리사보", False)),  # either will do: the lower one
+        ("주택관리사", ("주택관리사", False)),
     ],
 )
 def test_certificate(text: str, expected: tuple[str | None, bool]) -> None:
@@ -331,3 +334,18 @@ def test_unreadable_region_is_a_problem() -> None:
     assert posting_problems(posting(region="달나라 기지")) == [
         "근무 지역 '달나라 기지'을(를) 알 수 없어요"
     ]
+
+
+@pytest.mark.parametrize(
+    ("held", "asked", "enough"),
+    [
+        ("주택관리사", "주택관리사(보)", True),
+        ("주택관리사보", "주택관리사(보)", True),
+        ("주택관리사보", "주택관리사", False),  # the higher licence takes years more
+        ("전기기사", "전기산업기사", True),
+    ],
+)
+def test_a_higher_grade_satisfies_a_lower_requirement(held: str, asked: str, enough: bool) -> None:
+    required, _ = parse_certificate(asked)
+    assert required is not None
+    assert (key(required) in held_certificates([held])) is enough

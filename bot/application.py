@@ -26,6 +26,7 @@ from bot.delivery import Dispatcher, GroupedPushes
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
 from bot.reports.report import make_report
+from bot.update_order import PerChatUpdateProcessor
 from db.channels import Channel
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
@@ -107,6 +108,7 @@ def build_application(
         .token(settings.bot_token)
         .context_types(CONTEXT_TYPES)
         .persistence(DatabasePersistence(sessions))
+        .concurrent_updates(PerChatUpdateProcessor())
     )
     base_url, base_file_url = settings.api_urls
     builder = builder.base_url(base_url).base_file_url(base_file_url)

@@ -214,9 +214,13 @@ class SkillServer:
             update: Update = self._updates.callback(person, request.button_data, 1)
         else:
             update = self._updates.text(person, request.utterance)
+        application = self._application
         async with chat.lock:
             with self._transport.collecting(chat_id) as calls:
-                await self._application.process_update(update)
+                # Through the update processor: in a process serving both channels, a
+                # person's Telegram and KakaoTalk messages then take turns too.
+                processing = application.process_update(update)
+                await application.update_processor.process_update(update, processing)
             return await self._show(chat_id, _messages(calls), request.block_id)
 
     async def _show_pushes(

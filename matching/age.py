@@ -1,7 +1,7 @@
 """Birth year from what a senior types when asked "나이 또는 출생연도".
 
 People answer with an age ("58세", "만 58세"), a birth year ("68년생", "1968") or a
-full birth date ("1968.03.05"). Storing the birth year keeps the fact true next year;
+birth date ("1968.03.05", "1968년 5월생"). Storing the birth year keeps the fact true next year;
 the age is derived with `age_on`.
 
 Matching is anchored on the whole answer so that stray numbers in other text
@@ -34,7 +34,7 @@ _DOTTED_DATE = re.compile(
 )
 _KOREAN_DATE = re.compile(
     rf"{_PREFIX}(?P<year>(?:19|20)\d{{2}}|\d{{2}})년"
-    rf"(?P<month>\d{{1,2}})월(?P<day>\d{{1,2}})일{_BIRTH}{_SUFFIX}"
+    rf"(?P<month>\d{{1,2}})월(?:(?P<day>\d{{1,2}})일)?{_BIRTH}{_SUFFIX}"
 )
 
 
@@ -61,8 +61,8 @@ def _year_from_date(answer: str, today: datetime.date) -> int | None:
     if match is None:
         return None
     year = _full_year(match["year"], today)
-    try:
-        datetime.date(year, int(match["month"]), int(match["day"]))
+    try:  # "1968년 5월생" names no day: any real day of that month will do
+        datetime.date(year, int(match["month"]), int(match["day"] or 1))
     except ValueError:
         return None
     return year

@@ -1,4 +1,4 @@
-"""Korean-style numbers: "3천5백", "1만 2천", "3,500만원", "1.2만".
+"""Korean-style numbers: "3천5백", "1만 2천", "3,500만원", "1.2만", "이백오십만원".
 
 Seniors write amounts the way they say them, mixing digits with the unit syllables
 십/백/천/만/억. Pay parsing (and anything else that reads money) needs the plain integer
@@ -79,6 +79,32 @@ class _Reader:
     def _pending_fits(self) -> bool:
         """A number after 천 must be below 1,000: "3천500" is fine, "3천5000" is not."""
         return self.pending is None or self.section == 0 or self.pending < self.small_limit
+
+
+_SPOKEN_DIGIT_VALUES = {digit: str(value) for value, digit in enumerate("일이삼사오육칠팔구", 1)}
+# A number written in words, standing on its own: "이백오십", "삼천", "만", "십오만". It must
+# start a word and end before a non-number ("원", "이요", a space), so "월급이 천만원" keeps
+# its 이, "이만하면" is not 20,000 and "천천히" is not a number at all.
+_SPOKEN_NUMBER = re.compile(
+    r"(?<![가-힣0-9.,])"
+    rf"((?:[일이삼사오육칠팔구]?[{UNIT_CHARACTERS}])+)"
+    rf"(?![{UNIT_CHARACTERS}]|[일이삼사오육칠팔구][{UNIT_CHARACTERS}])"
+    r"(?=$|[^가-힣]|원|요|이|정도|쯤|이상|이하|까지|부터|에서|사이|넘게|초과|선|은|는)"
+)
+
+
+def spoken_digits(text: str) -> str:
+    """`text` with numbers written in words turned into digits: "월 이백오십" -> "월 2백5십".
+
+    A number starting with a unit gets its implied 1 ("만원" -> "1만원"), so the result
+    always starts with a digit where a number was meant.
+    """
+
+    def digits(match: re.Match[str]) -> str:
+        run = "".join(_SPOKEN_DIGIT_VALUES.get(char, char) for char in match[1])
+        return run if run[0].isdigit() else f"1{run}"
+
+    return _SPOKEN_NUMBER.sub(digits, normalize(text))
 
 
 def parse_korean_amount(text: str) -> int | None:

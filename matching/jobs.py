@@ -359,8 +359,17 @@ JOB_FAMILIES: tuple[JobFamily, ...] = tuple(
 )
 """Every family in display order; each canonical title appears in exactly one."""
 
-# Endings people add to a job without changing it: "경비 일", "택배기사님", "사무 쪽".
-_JOB_FILLER_ENDINGS = ("님", "일", "업무", "직종", "분야", "쪽", "관련", "희망", "하고싶어요")
+# Endings people add to a job without changing it: "경비 일", "택배기사님", "사무 쪽", and
+# whole sentences around it: "경비 일을 하고 싶어요", "요양보호사 일 찾아요", "관리소장요".
+# They are stripped one after the other, longest first, only when nothing matched as typed.
+_JOB_FILLER_ENDINGS = (
+    "님", "일", "업무", "직종", "분야", "쪽", "관련", "희망", "일자리", "자리",
+    "을", "를", "으로", "로", "요", "이요", "입니다", "이에요", "예요",
+    "하고싶어요", "하고싶습니다", "하고싶은데요", "하고싶다", "하고파요",
+    "일하고싶어요", "일하고싶습니다", "했으면해요", "했으면좋겠어요", "하려고요",
+    "찾아요", "찾습니다", "찾고있어요", "찾고있습니다", "구해요", "구합니다",
+    "원해요", "원합니다", "희망해요", "희망합니다",
+)  # fmt: skip
 
 JOB_TITLES: Vocabulary = Vocabulary(
     {title: aliases for _, _, titles in _TAXONOMY for title, aliases in titles.items()},

@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from matching.amounts import UNIT_CHARACTERS, UNIT_VALUES, has_big_unit, parse_korean_amount
+from matching.amounts import (
+    UNIT_CHARACTERS,
+    UNIT_VALUES,
+    has_big_unit,
+    parse_korean_amount,
+    spoken_digits,
+)
 from matching.text import compact
 
 
@@ -123,7 +129,7 @@ def parse_pay(text: str) -> PayAnswer | None:
     """Return the pay meant by `text`, or None when it cannot be understood."""
     if len(text) > _MAX_INPUT_LENGTH:
         return None
-    raw = _DECORATION.sub("", compact(text))
+    raw = _DECORATION.sub("", compact(spoken_digits(text)))
     if not any(char.isdigit() for char in raw):
         return _parse_wordy(raw)
     answer = _strip_noise(raw)

@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from matching.hangul import to_jamo
-from matching.text import compact, normalize
+from matching.text import compact, normalize, split_items
+
+# How a list is said rather than written: "지게차랑 요양보호사", "1종 보통하고 지게차도 있어요".
+_JOINING_ENDINGS = ("이랑", "랑", "하고", "이며", "이고", "이나", "나", "와", "과")
+_JOINING_WORDS = frozenset((
+    "그리고", "및", "또", "또는", "하고", "랑", "이랑", "와", "과", "있고", "있고요",
+    "있구요", "갖고", "있으며",
+))  # fmt: skip
+_SAYING_WORDS = frozenset((
+    "있어요", "있습니다", "있음", "있어", "싶어요", "싶습니다", "해요", "합니다", "요",
+    "입니다", "이에요", "예요", "도",
+))  # fmt: skip
 
 CERTAIN_SCORE = 92.0
 """A fuzzy hit at or above this is taken without asking (a one-jamo slip in a long term)."""
@@ -148,6 +159,26 @@ class Vocabulary:
                 return self._ask(cleaned, exact)
         return self._fuzzy(cleaned, candidates[-1])
 
+    def resolve_list(self, text: str) -> list[TermResolution]:
+        """Resolve every term of a typed list, written ("지게차, 요양보호사") or said
+        ("지게차랑 요양보호사 있어요").
+
+        An item that resolves as a whole is never split; a said list is only taken apart
+        when that finds a known term, so an unknown name with "과" in it stays whole.
+        """
+        resolutions: list[TermResolution] = []
+        for item in split_items(text):
+            whole = self.resolve(item)
+            parts = [self.resolve(part) for part in _said_parts(item)]
+            if whole.known or len(parts) < 2 or not any(part.known for part in parts):
+                resolutions.append(whole)
+            else:
+                resolutions.extend(parts)
+        first_of_each: dict[str, TermResolution] = {}  # "요양보호사나 간병" names one term
+        for resolution in resolutions:
+            first_of_each.setdefault(resolution.value, resolution)
+        return list(first_of_each.values())
+
     def _strippings(self, key: str) -> list[str]:
         """Return `key`, then `key` without each trailing filler ending in turn, shortest last."""
         keys = [key]
@@ -202,3 +233,19 @@ class Vocabulary:
             known=False,
             suggestions=candidates[:MAX_SUGGESTIONS],
         )
+
+
+def _said_parts(item: str) -> list[str]:
+    """The parts of a list said in one sentence, without the words that join or carry it."""
+    parts: list[list[str]] = [[]]
+    for word in normalize(item).split():
+        ending = next((e for e in _JOINING_ENDINGS if word.endswith(e) and word != e), None)
+        bare = word.removesuffix("도") if len(word) > 1 else word
+        if word in _JOINING_WORDS:
+            parts.append([])
+        elif ending is not None:
+            parts[-1].append(word[: -len(ending)])
+            parts.append([])
+        elif word not in _SAYING_WORDS:
+            parts[-1].append(bare)
+    return [" ".join(words) for words in parts if words]

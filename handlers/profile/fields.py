@@ -21,7 +21,7 @@ from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employm
 from matching.jobs import JOB_TITLES, POPULAR_TITLES
 from matching.pay import Pay, PayPeriod, describe_pay, parse_pay
 from matching.regions import Region, RegionKind, parse_regions, region_by_key
-from matching.text import normalize, split_items
+from matching.text import normalize
 from matching.vocabulary import Vocabulary
 
 MAX_ITEM_CHARS = 40
@@ -136,8 +136,7 @@ class VocabularyListField(Field):
     def parse(self, text: str, today: date) -> Parsed:
         values: list[str] = []
         choices: list[Choice] = []
-        for item in split_items(text):
-            resolution = self.vocabulary.resolve(item)
+        for resolution in self.vocabulary.resolve_list(text):
             typed = resolution.value
             if not _looks_like_a_term(typed):
                 continue

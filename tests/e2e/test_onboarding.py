@@ -199,3 +199,22 @@ async def test_a_whole_province_reads_apart_from_a_city_of_the_same_name(senior:
     assert senior.buttons[:2] == ["광주광역시", "경기 광주시"]
     await senior.press("경기 광주시")
     assert "• 경기 광주시" in senior.last
+
+
+async def test_answers_said_as_sentences_are_understood(bot: BotHarness, senior: Chat) -> None:
+    await agree(senior)
+    await say(senior, "김영수", "1968년 5월생이에요")
+    await senior.send("경비랑 시설관리 하고 싶어요")
+    assert "경비" in senior.last
+    await say(senior, texts.NEXT, "아파트 경비 5년", texts.NEXT)
+    await senior.send("지게차랑 요양보호사 있어요")
+    await say(senior, texts.NEXT, "수원에서 일하고 싶어요", texts.NEXT)
+    await senior.send("월 이백오십")
+    assert "250" in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.birth_year == 1968
+    assert profile.desired_jobs == ["경비", "시설관리"]
+    assert profile.certificates == ["지게차운전기능사", "요양보호사"]
+    assert profile.regions == ["경기도 수원시"]
+    assert profile.pay_monthly == 2_500_000

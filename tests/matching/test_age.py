@@ -49,6 +49,8 @@ TODAY = date(2026, 11, 22)
         ("68.3.5", 1968),
         ("1968년 3월 5일", 1968),
         ("68년 3월 5일생", 1968),
+        ("1968년 5월생", 1968),  # a month without the day
+        ("68년 5월생이에요", 1968),
         # two-digit years that would make someone older than MAX_AGE are 20yy
         ("05년생", 2005),
         ("08년생", 2008),
@@ -75,6 +77,7 @@ def test_parses_birth_year(text: str, expected: int) -> None:
         "12345",
         "1968.13.05",  # no 13th month
         "1968.02.30",  # no 30 February
+        "1968년 13월생",
         "68-3/5",  # mixed separators
         "58년생 60세",
         "나이는 비밀",

@@ -84,6 +84,14 @@ ANNUAL = PayPeriod.ANNUAL
         ("일당 15", DAILY, 150_000, None, True),
         ("15만원(일당)", DAILY, 150_000, None, True),
         ("15만원", DAILY, 150_000, None, False),
+        # numbers written in words, as they are said
+        ("월 이백오십", MONTHLY, 2_500_000, None, True),
+        ("이백오십만원", MONTHLY, 2_500_000, None, True),
+        ("월 이백이요", MONTHLY, 2_000_000, None, True),
+        ("연봉 삼천오백", ANNUAL, 35_000_000, None, True),
+        ("일당 십오만원", DAILY, 150_000, None, True),
+        ("시급 만원", HOURLY, 10_000, None, True),
+        ("시급 1만원", HOURLY, 10_000, None, True),
     ],
 )
 def test_parses_pay(
@@ -141,6 +149,8 @@ def test_no_figure_answers(text: str) -> None:
         "300만원 또는 400만원",
         "월요일 300",
         "3,50만원",
+        "이만하면 돼요",  # 이만 here is "this much", not 20,000
+        "천천히 정할게요",
     ],
 )
 def test_rejects_what_is_not_pay(text: str) -> None:

@@ -199,6 +199,11 @@ def _get(key: str) -> Region:
         ("영등표", "서울특별시 영등포구"),
         ("남얀주", "경기도 남양주시"),
         ("해운데", "부산광역시 해운대구"),
+        # A whole sentence around the place.
+        ("서울에서 일하고 싶어요", "서울특별시"),
+        ("수원 쪽으로 다니고 싶습니다", "경기도 수원시"),
+        ("대전 유성구 쪽 일 찾아요", "대전광역시 유성구"),
+        ("출퇴근 가능한 성남", "경기도 성남시"),
     ],
 )
 def test_single_region(text: str, expected: str) -> None:
@@ -374,7 +379,7 @@ def test_unknown_word_inside_an_item_is_reported() -> None:
 def test_near_home_is_not_remote_work() -> None:
     lookup = parse_regions("수원 집에서 가까운 곳")
     assert keys(lookup) == ["경기도 수원시"]
-    assert lookup.unknown == ("가까운",)
+    assert lookup.unknown == ()
 
 
 def test_fuzzy_does_not_apply_to_short_words() -> None:

@@ -194,3 +194,19 @@ def test_terms_membership_and_aliases() -> None:
 def test_inconsistent_entries_are_rejected_at_import(entries: dict[str, tuple[str, ...]]) -> None:
     with pytest.raises(ValueError, match=r"term|alias"):
         Vocabulary(entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("품질관리, 경비", ["품질관리", "경비"]),
+        ("품질관리랑 경비", ["품질관리", "경비"]),
+        ("품질관리하고 경비 하고 싶어요", ["품질관리", "경비"]),
+        ("간병인이나 경비원", ["요양보호사", "경비"]),
+        ("요양보호사나 간병", ["요양보호사"]),  # one term, named twice
+        ("품질관리 있고 경비도 있어요", ["품질관리", "경비"]),
+        ("과수원 관리와 텃밭", ["과수원 관리와 텃밭"]),  # nothing known: kept whole
+    ],
+)
+def test_a_said_list_resolves_term_by_term(text: str, terms: list[str]) -> None:
+    assert [r.value for r in VOCABULARY.resolve_list(text)] == terms

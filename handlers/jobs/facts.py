@@ -1,5 +1,7 @@
 """Stored rows turned into what the matcher compares: the only bridge between db and matching."""
 
+from functools import lru_cache
+
 from db.models import Posting, Profile, Vetting
 from matching.engine import SeekerFacts
 from matching.postings import PostingFacts, PostingText, parse_posting
@@ -24,8 +26,13 @@ def seeker_facts(profile: Profile, disliked: frozenset[str] = frozenset()) -> Se
     )
 
 
+# Open postings are parsed again for every /jobs and every alert tick; a posting whose
+# text has not changed parses to the same facts, so they are kept (a few KB each).
+POSTINGS_KEPT = 10_000
+
+
 def posting_facts(posting: Posting) -> PostingFacts:
-    return parse_posting(
+    return _parsed(
         PostingText(
             key=posting.external_id,
             title=posting.title,
@@ -42,3 +49,9 @@ def posting_facts(posting: Posting) -> PostingFacts:
             vetted=posting.company.vetting is Vetting.APPROVED,
         )
     )
+
+
+@lru_cache(maxsize=POSTINGS_KEPT)
+def _parsed(text: PostingText) -> PostingFacts:
+    """Keyed by the whole text (company vetting included), so an edit is never missed."""
+    return parse_posting(text)

@@ -92,6 +92,11 @@ ANNUAL = PayPeriod.ANNUAL
         ("일당 십오만원", DAILY, 150_000, None, True),
         ("시급 만원", HOURLY, 10_000, None, True),
         ("시급 1만원", HOURLY, 10_000, None, True),
+        # a particle after the period word
+        ("연봉은 3천", ANNUAL, 30_000_000, None, True),
+        ("월급이 300이면 좋겠어요", MONTHLY, 3_000_000, None, True),
+        ("시급이 만원", HOURLY, 10_000, None, True),
+        ("일당으로 15만원", DAILY, 150_000, None, True),
     ],
 )
 def test_parses_pay(

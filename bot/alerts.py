@@ -28,7 +28,6 @@ from db.postings import open_postings
 from handlers.jobs.cards import card, digest
 from handlers.jobs.facts import posting_facts, seeker_facts
 from matching.engine import Match, SeekerFacts, rank_postings, seekers_for_posting
-from matching.postings import PostingFacts
 from matching.schedule import digest_due, first_allowed, korean_date
 
 DIGEST_SIZE = 5
@@ -50,8 +49,7 @@ class AlertTicks:
             users = await subscribers(session, [AlertMode.INSTANT])
             seekers, user_of = await _seekers(session, users)
             shown = await shown_posting_ids(session, [user.id for user in users])
-        facts = [posting_facts(posting) for posting in postings]
-        fits = await asyncio.to_thread(_fits_of_each, facts, seekers, today)
+        fits = await asyncio.to_thread(_fits_of_each, postings, seekers, today)
         queued = 0
         async with self.sessions.begin() as session:
             for posting, matches in zip(postings, fits, strict=True):
@@ -75,8 +73,7 @@ class AlertTicks:
             seekers, _ = await _seekers(session, users)
             shown = await shown_posting_ids(session, [user.id for user in users])
         by_key = {posting.external_id: posting for posting in postings}
-        facts = [posting_facts(posting) for posting in postings]
-        ranked = await asyncio.to_thread(_rank_each, seekers, facts, today)
+        ranked = await asyncio.to_thread(_rank_each, seekers, postings, today)
         sent = 0
         async with self.sessions.begin() as session:
             for user, matches in zip(users, ranked, strict=True):
@@ -114,15 +111,19 @@ async def _seekers(
 
 
 def _fits_of_each(
-    postings: Sequence[PostingFacts], seekers: Sequence[SeekerFacts], today: date
+    postings: Sequence[Posting], seekers: Sequence[SeekerFacts], today: date
 ) -> list[list[tuple[str, Match]]]:
-    return [seekers_for_posting(posting, seekers, today=today) for posting in postings]
+    """Run in a thread, parsing included: the event loop keeps answering people meanwhile."""
+    facts = [posting_facts(posting) for posting in postings]
+    return [seekers_for_posting(posting, seekers, today=today) for posting in facts]
 
 
 def _rank_each(
-    seekers: Sequence[SeekerFacts], postings: Sequence[PostingFacts], today: date
+    seekers: Sequence[SeekerFacts], postings: Sequence[Posting], today: date
 ) -> list[list[Match]]:
-    return [rank_postings(seeker, postings, today=today, vetted_only=True) for seeker in seekers]
+    """Run in a thread, parsing included: the event loop keeps answering people meanwhile."""
+    facts = [posting_facts(posting) for posting in postings]
+    return [rank_postings(seeker, facts, today=today, vetted_only=True) for seeker in seekers]
 
 
 async def _enqueue_alert(

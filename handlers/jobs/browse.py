@@ -5,6 +5,7 @@ posting that has closed since gets a clear answer, never an error.
 """
 
 import asyncio
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
@@ -31,7 +32,7 @@ from handlers.people import person_name
 from handlers.profile.fields import career_line
 from handlers.replies import Reply, pressed, send, send_payload
 from handlers.stories.tips import push_tip
-from matching.engine import Match, rank_postings
+from matching.engine import Match, SeekerFacts, rank_postings
 from matching.schedule import korean_date
 
 PAGE_SIZE = 3
@@ -55,8 +56,8 @@ async def show_jobs(update: Update, context: BotContext) -> None:
     hidden = {posting.id for _, posting in dismissed}
     disliked = frozenset(f for _, p in dismissed for f in posting_facts(p).families)
     seeker = seeker_facts(profile, disliked)
-    facts = [posting_facts(p) for p in postings if p.id not in hidden]
-    matches = await asyncio.to_thread(rank_postings, seeker, facts, today=today, vetted_only=True)
+    visible = [posting for posting in postings if posting.id not in hidden]
+    matches = await asyncio.to_thread(_ranked, seeker, visible, today)
     if not matches:
         await send(update, Reply(texts.JOBS_NONE))
         return
@@ -65,6 +66,12 @@ async def show_jobs(update: Update, context: BotContext) -> None:
     ]
     await send(update, Reply(texts.jobs_heading(len(matches[:MAX_BROWSED]))))
     await _show_page(update, context, profile, 0)
+
+
+def _ranked(seeker: SeekerFacts, postings: list[Posting], today: date) -> list[Match]:
+    """Parse (or recall) and rank off the event loop: thousands of postings take a while."""
+    facts = [posting_facts(posting) for posting in postings]
+    return rank_postings(seeker, facts, today=today, vetted_only=True)
 
 
 async def more_jobs(update: Update, context: BotContext) -> None:

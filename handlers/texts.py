@@ -123,6 +123,7 @@ ASK_DESIRED_JOBS = (
     "어떤 일을 하고 싶으세요?\n아래에서 고르시거나 직접 적어 주세요. 3개까지 고를 수 있어요.\n"
     "(예: 품질관리, 시설관리)"
 )
+DESIRED_JOBS_YEARS_LATER = "몇 년 하셨는지는 바로 다음 질문에서 여쭤볼게요."
 DESIRED_JOBS_INVALID = "하고 싶은 일을 적어 주세요. (예: 경비, 요양보호사, 품질관리)"
 DESIRED_JOBS_FULL = "3개를 모두 고르셨어요."
 

@@ -26,6 +26,10 @@ _DURATION = re.compile(
     r"|(?P<months>\d{1,3})\s*(?:개월|달)"
     r")"
 )
+# A duration with the words said around it: "8년 동안", "10년 넘게", "20여 년 정도".
+_SPOKEN_DURATION = re.compile(
+    rf"(?:{_DURATION.pattern})(?:\s*(?:동안|간|째|정도|넘게|이상|가까이|쯤|가량|남짓))*"
+)
 # "1995~2015", "1995년부터 2015년까지", "2010년~현재".
 _YEAR_SPAN = re.compile(
     r"(?<!\d)(?P<start>(?:19|20)\d{2})\s*(?:년\s*)?(?:~|-|부터|에서)\s*~?\s*"
@@ -64,6 +68,11 @@ def parse_roles(text: str, *, today: datetime.date) -> list[RoleAnswer]:
                 return []
             roles.extend(parsed)
     return roles
+
+
+def without_durations(text: str) -> str:
+    """`text` without how long something lasted: "아파트 관리소장 8년" -> "아파트 관리소장"."""
+    return _SPACES.sub(" ", _SPOKEN_DURATION.sub(" ", text)).strip()
 
 
 def describe_role(title: str, months: int | None) -> str:

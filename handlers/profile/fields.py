@@ -6,6 +6,7 @@ regions, employment types) differ only in `multiple` and `max_items`.
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from handlers import texts
 from handlers.profile.parsed import Choice, Option, Parsed, invalid
 from handlers.profile.steps import Step
 from matching.age import age_on, parse_birth_year
-from matching.careers import describe_role, parse_roles
+from matching.careers import describe_role, parse_roles, without_durations
 from matching.certificates import CERTIFICATES, POPULAR_CERTIFICATES
 from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employment_types
 from matching.jobs import JOB_TITLES, POPULAR_TITLES
@@ -185,6 +186,15 @@ class DesiredJobsField(VocabularyListField):
     popular = POPULAR_TITLES
     column = "desired_jobs"
     invalid_hint = texts.DESIRED_JOBS_INVALID
+
+    def parse(self, text: str, today: date) -> Parsed:
+        """A job with years ("관리소장 8년") is a career given a step early: the job is kept
+        as wished for, and the years are asked for where careers are."""
+        jobs = without_durations(text)
+        parsed = super().parse(jobs, today)
+        if jobs != normalize(text) and parsed.understood:
+            return replace(parsed, note=texts.DESIRED_JOBS_YEARS_LATER)
+        return parsed
 
 
 class LicencesField(VocabularyListField):

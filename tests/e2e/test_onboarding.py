@@ -218,3 +218,15 @@ async def test_answers_said_as_sentences_are_understood(bot: BotHarness, senior:
     assert profile.certificates == ["지게차운전기능사", "요양보호사"]
     assert profile.regions == ["경기도 수원시"]
     assert profile.pay_monthly == 2_500_000
+
+
+async def test_a_career_given_for_the_desired_job_keeps_the_job(
+    bot: BotHarness, senior: Chat
+) -> None:
+    await agree(senior)
+    await say(senior, "한상철", "58세")
+    await senior.send("아파트 관리소장 8년이랑 시설관리 15년")
+    assert texts.DESIRED_JOBS_YEARS_LATER in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.desired_jobs == ["관리소장", "시설관리"]

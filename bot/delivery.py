@@ -125,8 +125,8 @@ class Dispatcher:
                 )
                 for m in await claim_due(session, now, self.limits.batch_size, chats)
             ]
-        together = [m for m in claimed if self.grouped and m.channel is Channel.KAKAO]
-        one_by_one = [m for m in claimed if m not in together]
+        together = [m for m in claimed if self._goes_together(m)]
+        one_by_one = [m for m in claimed if not self._goes_together(m)]
         for position, message in enumerate(one_by_one):
             if not await self._deliver(message, stats):
                 await self._put_back(one_by_one[position + 1 :], message.channel)
@@ -134,6 +134,9 @@ class Dispatcher:
         if together:
             await self._deliver_together(together, stats)
         return stats
+
+    def _goes_together(self, message: _Claimed) -> bool:
+        return self.grouped is not None and message.channel is Channel.KAKAO
 
     def _paused(self, channel: Channel, now: datetime) -> bool:
         until = self._paused_until.get(channel)
@@ -208,7 +211,7 @@ class Dispatcher:
             gone = "chat not found" in str(error).lower()
             await self._give_up(message, OutboxStatus.FAILED, str(error), deactivate=gone)
             stats.failed += 1
-        elif message.attempts + 1 >= MAX_ATTEMPTS:
+        elif message.attempts + 1 >= MAX_ATTEMPTS:  # what is left: the network, retried
             await self._give_up(message, OutboxStatus.FAILED, str(error), deactivate=False)
             stats.failed += 1
         else:

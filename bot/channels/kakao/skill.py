@@ -20,6 +20,7 @@ import hmac
 import json
 import logging
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -146,7 +147,8 @@ class SkillServer:
         self._settings = settings
         self._http = http
         self._updates = UpdateFactory(application.bot, CALLBACK_PREFIX)
-        self._chats: dict[int, _Chat] = {}
+        # Weak: a chat's entry lives while a request or a late answer of it is in flight.
+        self._chats: weakref.WeakValueDictionary[int, _Chat] = weakref.WeakValueDictionary()
         self._background: set[asyncio.Task[None]] = set()
 
     def app(self, telegram_secret: str | None = None) -> Starlette:

@@ -29,6 +29,7 @@ class Button:
 QUIT = "/quit"
 SWITCH = "/as"
 INDENT = " " * 4
+_CLEAR_LINE = "\r\x1b[K"  # back to the line's start, and erase it (ANSI)
 
 
 class ConsoleChat:
@@ -41,12 +42,16 @@ class ConsoleChat:
         self._buttons: dict[int, list[Button]] = {}
         self._keyboards: dict[int, list[Button]] = {}
         self._new_answer = True
+        # The prompt on screen while a line is being typed; a push printed then goes above it.
+        self.waiting_prompt: str | None = None
 
     def show(self, call: BotCall) -> None:
         """Listener of the local transport: print each message the bot sends."""
         text = call.params.get("text") or call.params.get("caption")
         if text is None or call.chat_id is None:
             return
+        if self.waiting_prompt is not None:
+            self.out.write(_CLEAR_LINE)
         if call.method == "sendPhoto":
             text = f"{texts.DEMO_PHOTO} {text}"
         self._print(self._lead(call.chat_id), str(text))
@@ -65,6 +70,8 @@ class ConsoleChat:
                 numbered = "  ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, first))
                 self._print(INDENT, numbered)
         self.out.write("\n")
+        if self.waiting_prompt is not None:
+            self.out.write(self.waiting_prompt)
         self.out.flush()
 
     def _lead(self, chat_id: int) -> str:

@@ -34,15 +34,20 @@ async def run_demo(database: Path | None, script: list[str] | None, out: TextIO)
             await seed_demo(application.bot_data.sessions, application.bot_data.clock())
             out.write(texts.DEMO_BANNER + "\n\n")
             if script is None:
-                await chat.run(application, _keyboard_lines(), echo=False)
+                await chat.run(application, _keyboard_lines(chat), echo=False)
             else:
                 await chat.run(application, lines_from(script), echo=True)
 
 
-async def _keyboard_lines() -> AsyncIterator[str]:
+async def _keyboard_lines(chat: ConsoleChat) -> AsyncIterator[str]:
     """Lines typed at the prompt, read off the event loop so the bot stays responsive."""
+    prompt = f"{texts.DEMO_ME}> "
     while True:
+        chat.waiting_prompt = prompt
         try:
-            yield await asyncio.to_thread(input, f"{texts.DEMO_ME}> ")
+            line = await asyncio.to_thread(input, prompt)
         except EOFError:
             return
+        finally:
+            chat.waiting_prompt = None
+        yield line

@@ -16,6 +16,7 @@ from matching.fit import (
     PreparedSeeker,
     Relations,
     bounds,
+    core,
     in_context,
     licences_held,
     make_match,
@@ -25,8 +26,6 @@ from matching.matches import Match
 from matching.posting_index import PostingIndex
 from matching.regionfit import ANYWHERE
 from matching.scoring import (
-    FAMILY,
-    MATCHED,
     MIN_CONTAINED_LENGTH,
     MIN_RELEVANCE,
     MIN_SCORE,
@@ -171,17 +170,16 @@ class _Ranking:
         return heap[0][0] if self.top is not None and len(heap) >= self.top else MIN_SCORE
 
     def evaluate(self, i: int) -> tuple[Relations, float | None]:
-        """Relations and title-and-experience points for posting `i`, in one pass.
+        """Relations and title-and-experience points (`fit.core`) for posting `i`.
 
         The relation of each source is exactly `term_relation` (or its fuzzy relation, if
-        higher), computed from the per-source maps; the points are exactly `fit.core`, same
-        arithmetic in the same order. The one-posting path uses those two and must agree.
+        higher), computed from the per-source maps. The one-posting path uses the same two
+        and must agree.
         """
         index = self.index
         terms, titles = index.terms[i], index.term_sets[i]
         values: list[float] = []
         shared: list[bool] = []
-        desired = career = months = 0.0
         for source_map in self.maps:
             if source_map.generic and not source_map.generic.isdisjoint(titles):
                 value, trade = term_relation(
@@ -216,24 +214,8 @@ class _Ranking:
                         value = found
             values.append(value)
             shared.append(trade)
-            source = source_map.source
-            if source.desired:
-                if value > desired:
-                    desired = value
-            else:
-                if value > career:
-                    career = value
-                if value >= FAMILY or trade:
-                    length = UNKNOWN_CAREER_MONTHS if source.months is None else source.months
-                    months += length if value >= MATCHED else length / 2
-        seeker = self.seeker
-        fit = title_fit(desired if seeker.has_desired else career, career)
-        if fit < MIN_RELEVANCE:
-            return (values, shared), None
-        required, preferred = index.experience[i]
-        related = int(months) if seeker.has_careers else None
-        points = W_TITLE * fit + W_EXPERIENCE * experience_fit(related, required, preferred)
-        return (values, shared), points
+        relations = (values, shared)
+        return relations, core(self.seeker, index, i, relations)
 
     def experience_bound(self, i: int) -> float:
         """The experience part if every career that might relate to posting `i` did, fully."""

@@ -59,20 +59,23 @@ async def note_channel(session: AsyncSession, chat_id: int, channel: Channel) ->
     """Remember where a person with joined accounts wrote last (only when it changes).
 
     Only a Telegram chat joined to a KakaoTalk account can be reached two ways; for
-    everyone else the chat id alone says where they are, and nothing is written.
+    everyone else the chat id alone says where they are, and nothing is written. This runs
+    on every update, so it reads first: a write would lock an SQLite file every time.
     """
     joined = select(ChannelAccount.id).where(
         ChannelAccount.chat_id == User.telegram_id, ChannelAccount.chat_id > -KAKAO_CHAT_BASE
     )
-    await session.execute(
-        update(User)
-        .where(
+    changed = await session.scalar(
+        select(User.id).where(
             User.telegram_id == chat_id,
             or_(User.last_channel.is_(None), User.last_channel != channel.value),
             joined.exists(),
         )
-        .values(last_channel=channel.value)
     )
+    if changed is not None:
+        await session.execute(
+            update(User).where(User.id == changed).values(last_channel=channel.value)
+        )
 
 
 async def create_link_code(session: AsyncSession, chat_id: int, code: str) -> None:

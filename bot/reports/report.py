@@ -4,13 +4,16 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.reports.charts import Chart, render_charts
 from bot.reports.csv_out import write_csv
 from bot.reports.numbers import DEFAULT_WEEKS, ReportNumbers, collect_numbers
 from bot.reports.summary import summary_text
+
+if TYPE_CHECKING:
+    from bot.reports.charts import Chart
 
 CSV_NAME = "numbers.csv"
 
@@ -19,13 +22,16 @@ CSV_NAME = "numbers.csv"
 class Report:
     numbers: ReportNumbers
     summary: str
-    charts: tuple[Chart, ...]
+    charts: tuple["Chart", ...]
 
 
 async def make_report(
     sessions: async_sessionmaker[AsyncSession], now: datetime, weeks: int = DEFAULT_WEEKS
 ) -> Report:
     """Read the numbers, then draw the charts in a worker thread so the bot keeps answering."""
+    # Imported here: matplotlib takes half a second to load, and only reports draw.
+    from bot.reports.charts import render_charts
+
     numbers = await collect_numbers(sessions, now, weeks)
     charts = await asyncio.to_thread(render_charts, numbers)
     return Report(numbers, summary_text(numbers), charts)

@@ -737,7 +737,7 @@ def import_unreadable(path: str, error: Exception) -> str:
     if isinstance(error, FileNotFoundError):
         return f"'{path}' 파일을 찾을 수 없어요."
     if isinstance(error, UnicodeDecodeError):
-        return f"'{path}' 파일을 읽을 수 없어요. UTF-8 CSV로 저장해 주세요."
+        return f"'{path}' 파일을 읽을 수 없어요. 엑셀에서 'CSV UTF-8'로 저장해 주세요."
     return f"'{path}' 파일을 읽을 수 없어요. ({error})"
 
 

@@ -1,6 +1,8 @@
-"""Reading staff's CSV files: UTF-8 (with or without a BOM), a fixed header, numbered rows."""
+"""Reading staff's CSV files: UTF-8 (with or without a BOM) or Excel's Korean CP949, a fixed
+header, numbered rows."""
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,17 +48,27 @@ class Report:
 
 
 def read_rows(path: Path, columns: Sequence[str]) -> list[Row]:
-    """Every data row of `path`, which must have all of `columns` in its header."""
+    """Every data row of `path`, which must have all of `columns` in its header.
+
+    Header names are read without surrounding spaces, which spreadsheets tend to keep.
+    """
     try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.DictReader(file)
-            header = reader.fieldnames or []
-            missing = [column for column in columns if column not in header]
-            if missing:
-                raise CsvFileError(texts.import_missing_columns(missing))
-            rows = []
-            for values in reader:
-                rows.append(Row(reader.line_num, {k: v or "" for k, v in values.items() if k}))
-            return rows
+        reader = csv.DictReader(io.StringIO(_decoded(path.read_bytes()), newline=""))
+        header = [name.strip() for name in reader.fieldnames or []]
+        reader.fieldnames = header
+        missing = [column for column in columns if column not in header]
+        if missing:
+            raise CsvFileError(texts.import_missing_columns(missing))
+        return [
+            Row(reader.line_num, {k: v or "" for k, v in values.items() if k}) for values in reader
+        ]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CsvFileError(texts.import_unreadable(str(path), error)) from error
+
+
+def _decoded(data: bytes) -> str:
+    """UTF-8, else CP949: Excel on Korean Windows saves "CSV (쉼표로 분리)" that way."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp949")

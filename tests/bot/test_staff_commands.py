@@ -131,3 +131,20 @@ def test_unknown_names_fail_kindly(database: Path) -> None:
     assert "비슷한 이름: (주)한빛정밀" in company.stderr
     usage = _encore("match", database=database)
     assert usage.returncode == 2
+
+
+def test_a_file_saved_by_korean_excel_is_read(database: Path, tmp_path: Path) -> None:
+    """Excel on Korean Windows saves CSV as CP949, with CRLF and often spaces in the header."""
+    lines = (DATA / "jobs.csv").read_text(encoding="utf-8").splitlines()
+    header = ", ".join(lines[0].split(","))
+    excel = tmp_path / "공고.csv"
+    excel.write_bytes("\r\n".join([header, *lines[1:4]]).encode("cp949") + b"\r\n")
+    result = _encore("import-jobs", str(excel), database=database)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "새로 등록 3건 · 수정 0건 · 그대로 0건 · 거부 0건"
+
+    binary = tmp_path / "사진.csv"
+    binary.write_bytes(bytes(range(256)) * 4)
+    refused = _encore("import-jobs", str(binary), database=database)
+    assert refused.returncode != 0
+    assert "파일을 읽을 수 없어요" in refused.stdout + refused.stderr

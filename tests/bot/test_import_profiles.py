@@ -102,10 +102,17 @@ def test_a_file_without_the_header_is_refused(tmp_path: Path) -> None:
         read_rows(path, PROFILE_COLUMNS)
 
 
-def test_a_missing_or_non_utf8_file_is_refused(tmp_path: Path) -> None:
+def test_a_missing_or_unreadable_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CsvFileError, match="찾을 수 없어요"):
         read_rows(tmp_path / "nowhere.csv", PROFILE_COLUMNS)
+    path = tmp_path / "garbled.csv"
+    path.write_bytes((HEADER + "\nP1,").encode() + b"\xff\xfe\xff\n")  # neither UTF-8 nor CP949
+    with pytest.raises(CsvFileError, match="CSV UTF-8"):
+        read_rows(path, PROFILE_COLUMNS)
+
+
+def test_an_euc_kr_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "euckr.csv"
     path.write_bytes((HEADER + "\nP1,김영수\n").encode("euc-kr"))
-    with pytest.raises(CsvFileError, match="UTF-8"):
-        read_rows(path, PROFILE_COLUMNS)
+    (row,) = read_rows(path, PROFILE_COLUMNS)
+    assert row.get("name") == "김영수"

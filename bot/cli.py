@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,9 @@ async def _staff_command(args: argparse.Namespace) -> str:
     """Run a staff command on DATABASE_URL and return what to print."""
     now = datetime.now(UTC)
     commands: dict[str, Callable[[Any], Coroutine[Any, Any, str]]] = {
-        "import-jobs": lambda sessions: _import(import_jobs, sessions, args.file, JOB_COLUMNS),
+        "import-jobs": lambda sessions: _import(
+            partial(import_jobs, today=korean_date(now)), sessions, args.file, JOB_COLUMNS
+        ),
         "import-profiles": lambda sessions: _import_profiles(sessions, args.file, now),
         "import-stories": lambda sessions: _import(
             import_stories, sessions, args.file, STORY_COLUMNS

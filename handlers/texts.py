@@ -749,11 +749,14 @@ IMPORT_ID_TOO_LONG = "external_id가 너무 길어요. 64자까지 쓸 수 있�
 
 
 def import_bad_date(value: str) -> str:
-    return f"날짜 '{value}'를 알 수 없어요. 2026-12-31처럼 적어 주세요."
+    return (
+        f"날짜 '{value}'{particle(value, '을/를')} 알 수 없어요. 2026-12-31처럼 적어 주세요. "
+        "마감이 없으면 '상시'라고 적어 주세요."
+    )
 
 
 def import_bad_headcount(value: str) -> str:
-    return f"모집 인원 '{value}'는 1 이상의 숫자여야 해요."
+    return f"모집 인원 '{value}'{particle(value, '은/는')} 1 이상의 숫자여야 해요."
 
 
 def import_field_problem(field: str, hint: str) -> str:

@@ -43,6 +43,14 @@ _ONE_DAY = re.compile(
     "|".join(f"(?P<{kind}>{body})" for kind, body in {**DATE_PATTERNS, "past": _PAST}.items())
 )
 _DIGIT = re.compile(r"\d")
+# A posting open until it is filled: "상시", "상시 채용", "수시 모집", "채용 시 마감".
+_ALWAYS_OPEN = ("상시", "수시", "채용시")
+
+
+def always_open(text: str) -> bool:
+    """Whether a deadline as typed says there is none."""
+    spaceless = normalize(text).replace(" ", "")
+    return any(word in spaceless for word in _ALWAYS_OPEN)
 
 
 def calendar_day(

@@ -23,6 +23,7 @@ from db.models import Company, Role, StoryStatus, Vetting
 from db.stories import pending_stories, review_story
 from db.users import ensure_role
 from handlers.stories.view import has_hidden_data
+from matching.schedule import korean_date
 from matching.slots import parse_availability
 
 DATA = Path(__file__).parent / "data"
@@ -66,7 +67,7 @@ async def seed_demo(sessions: async_sessionmaker[AsyncSession], now: datetime) -
                     visitor=row.get("visitor") or None,
                     notes=row.get("notes") or None,
                 )
-    await import_jobs(sessions, read_rows(DATA / "jobs.csv", JOB_COLUMNS))
+    await import_jobs(sessions, read_rows(DATA / "jobs.csv", JOB_COLUMNS), korean_date(now))
     await import_profiles(sessions, read_rows(DATA / "profiles.csv", PROFILE_COLUMNS), now)
     await import_stories(sessions, read_rows(DATA / "stories.csv", STORY_COLUMNS))
     async with sessions.begin() as session:

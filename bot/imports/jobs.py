@@ -9,6 +9,7 @@ from db.companies import get_or_add_company
 from db.postings import Upsert, upsert_posting
 from handlers import texts
 from handlers.admin.posting_fields import PostingFields, headcount_of
+from matching.dates import always_open, parse_day
 from matching.postings import posting_problems
 
 MAX_KEY = 64
@@ -29,12 +30,17 @@ JOB_COLUMNS = (
 )
 
 
-async def import_jobs(sessions: async_sessionmaker[AsyncSession], rows: list[Row]) -> Report:
-    """Create or update each valid row; report the others by line, without stopping."""
+async def import_jobs(
+    sessions: async_sessionmaker[AsyncSession], rows: list[Row], today: date
+) -> Report:
+    """Create or update each valid row; report the others by line, without stopping.
+
+    `today` places a deadline typed without its year ("12월 20일").
+    """
     report = Report()
     async with sessions.begin() as session:
         for row in rows:
-            fields = _read(row)
+            fields = _read(row, today)
             if isinstance(fields, str):
                 report.reject(row.line, fields)
                 continue
@@ -52,17 +58,23 @@ async def import_jobs(sessions: async_sessionmaker[AsyncSession], rows: list[Row
     return report
 
 
-def _read(row: Row) -> PostingFields | str:
-    """The row's posting, or why it cannot be imported in words staff understand."""
+def _read(row: Row, today: date) -> PostingFields | str:
+    """The row's posting, or why it cannot be imported in words staff understand.
+
+    The deadline is read as the admin's posting form reads it: "2026-12-20", "2026.12.20",
+    "12월 20일"; empty, "상시" or "채용 시 마감" for none.
+    """
     for column in ("external_id", "title", "company", "region"):
         if not row.get(column):
             return texts.import_empty(column)
     if len(row.get("external_id")) > MAX_KEY:
         return texts.IMPORT_ID_TOO_LONG
-    try:
-        deadline = date.fromisoformat(row.get("deadline")) if row.get("deadline") else None
-    except ValueError:
-        return texts.import_bad_date(row.get("deadline"))
+    typed_deadline = row.get("deadline")
+    deadline = None
+    if typed_deadline and not always_open(typed_deadline):
+        deadline = parse_day(typed_deadline, today)
+        if deadline is None:
+            return texts.import_bad_date(typed_deadline)
     typed_headcount = row.get("headcount")
     headcount = headcount_of(typed_headcount) if typed_headcount else None
     if typed_headcount and headcount is None:

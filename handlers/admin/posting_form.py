@@ -25,7 +25,7 @@ from handlers.codes import readable_code
 from handlers.context import BotContext
 from handlers.forms import Draft, Form, Invalid, Question, Reader, text_reader
 from handlers.jobs.cards import details
-from matching.dates import parse_day
+from matching.dates import always_open, parse_day
 from matching.employment import EMPLOYMENT_LABELS, parse_employment_types
 from matching.pay import parse_pay
 from matching.postings import (
@@ -45,7 +45,6 @@ COMPANY_BUTTONS = 8
 MAX_CERTIFICATES = 10
 MAX_CERTIFICATE = 40
 _NO_CONDITION = ("무관", "누구나")
-_ALWAYS_OPEN = "상시"
 _NEW_STARTERS = ("신입", "초보", "경험없")
 
 
@@ -100,7 +99,7 @@ def _certificates(answer: str, today: date) -> list[str] | Invalid:
 
 def _deadline(answer: str, today: date) -> str | Invalid | None:
     """The last day to apply; "상시 채용" (or skipping) means none."""
-    if _ALWAYS_OPEN in compact(answer):
+    if always_open(answer):
         return None
     day = parse_day(answer, today)
     if day is None:

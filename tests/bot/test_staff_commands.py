@@ -59,7 +59,7 @@ def test_bad_rows_are_reported_with_line_and_reason(database: Path, tmp_path: Pa
                 HEADER,
                 good,
                 "B1,,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,,즉시,1",
-                "B2,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,12월 31일,즉시,1",
+                "B2,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,내년 봄,즉시,1",
                 "B3,경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,,,즉시,두 명",
                 "B4,경비원,세종시설관리(주),달나라,월 250만원,정규직,무관,무관,,,,즉시,1",
             ]
@@ -71,8 +71,9 @@ def test_bad_rows_are_reported_with_line_and_reason(database: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "3행: 'title' 칸이 비어 있어요."
-    assert lines[1].startswith("4행: 날짜 '12월 31일'")
-    assert lines[2].startswith("5행: 모집 인원 '두 명'")
+    assert lines[1].startswith("4행: 날짜 '내년 봄'을 알 수 없어요.")
+    assert "'상시'" in lines[1]
+    assert lines[2].startswith("5행: 모집 인원 '두 명'은")
     assert lines[3].startswith("6행: ")
     assert lines[-1] == "새로 등록 1건 · 수정 0건 · 그대로 0건 · 거부 4건"
 
@@ -148,3 +149,14 @@ def test_a_file_saved_by_korean_excel_is_read(database: Path, tmp_path: Path) ->
     refused = _encore("import-jobs", str(binary), database=database)
     assert refused.returncode != 0
     assert "파일을 읽을 수 없어요" in refused.stdout + refused.stderr
+
+
+def test_deadlines_as_staff_write_them(database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobs.csv"
+    row = "D{n},경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,경비,{deadline},즉시,1"
+    deadlines = ["상시", "상시 채용", "채용 시 마감", "2026.12.20", "12월 20일", "2026-12-20", ""]
+    rows = [row.format(n=n, deadline=deadline) for n, deadline in enumerate(deadlines)]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    result = _encore("import-jobs", str(path), database=database)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "새로 등록 7건 · 수정 0건 · 그대로 0건 · 거부 0건"

@@ -7,6 +7,7 @@ from bot.imports.csv_rows import read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from db.companies import find_company, record_visit
 from db.models import Vetting
+from matching.schedule import korean_date
 from tests.support.harness import Running
 
 QUALITY = (
@@ -22,7 +23,8 @@ CARE = (
 async def import_postings(bot: Running, tmp_path: Path, *rows: str) -> None:
     path = tmp_path / f"jobs-{len(rows)}-{abs(hash(rows))}.csv"
     path.write_text("\n".join([",".join(JOB_COLUMNS), *rows]) + "\n", encoding="utf-8")
-    report = await import_jobs(bot.application.bot_data.sessions, read_rows(path, JOB_COLUMNS))
+    rows = read_rows(path, JOB_COLUMNS)
+    report = await import_jobs(bot.application.bot_data.sessions, rows, korean_date(bot.clock.now))
     assert report.rejected is None, report.rejected
 
 

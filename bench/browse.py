@@ -10,6 +10,7 @@ ranking alone over facts parsed beforehand, measured in the same run. Figures, n
 """
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -27,21 +28,11 @@ from matching.postings import PostingFacts, PostingText
 
 def stored(text: PostingText) -> Posting:
     """The posting as the handler gets it from the database (not saved: no session here)."""
-    vetting = Vetting.APPROVED if text.vetted else Vetting.PENDING
-    return Posting(
-        external_id=text.key,
-        company=Company(name=text.company, vetting=vetting),
-        title=text.title,
-        region=text.region,
-        salary=text.salary,
-        employment_type=text.employment_type,
-        experience=text.experience,
-        age=text.age,
-        certificates=list(text.certificates),
-        description=text.description,
-        deadline=text.deadline,
-        start=text.start,
-    )
+    columns = dataclasses.asdict(text)
+    key, company, vetted = columns.pop("key"), columns.pop("company"), columns.pop("vetted")
+    columns["certificates"] = list(columns["certificates"])
+    vetting = Vetting.APPROVED if vetted else Vetting.PENDING
+    return Posting(external_id=key, company=Company(name=company, vetting=vetting), **columns)
 
 
 def browse(seeker: SeekerFacts, postings: list[Posting]) -> float:

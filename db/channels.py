@@ -52,7 +52,7 @@ def reached_on(chat_id: int, last_channel: str | None) -> Channel:
 
 async def wrote_last_on(session: AsyncSession, chat_id: int) -> Channel:
     last = await session.scalar(select(User.last_channel).where(User.telegram_id == chat_id))
-    return Channel(last) if last else channel_of(chat_id)
+    return reached_on(chat_id, last)
 
 
 async def note_channel(session: AsyncSession, chat_id: int, channel: Channel) -> None:
@@ -127,7 +127,14 @@ def _kakao_chat_id(user_key: str) -> int:
 
 
 async def kakao_chat(session: AsyncSession, user_key: str) -> int:
-    """The chat id of a Kakao user key, registering the key on first sight."""
+    """The chat id of a Kakao user key, registering the key on first sight.
+
+    Every skill request asks, so it reads first: an insert would lock an SQLite file each
+    time even when the key is known.
+    """
+    known = await _kakao_chat_id_of(session, user_key)
+    if known is not None:
+        return known
     row = {
         "channel": Channel.KAKAO.value,
         "external_key": user_key,
@@ -138,13 +145,17 @@ async def kakao_chat(session: AsyncSession, user_key: str) -> int:
             session, ChannelAccount, [row], [ChannelAccount.channel, ChannelAccount.external_key]
         )
     )
-    chat_id = await session.scalar(
+    chat_id = await _kakao_chat_id_of(session, user_key)
+    assert chat_id is not None
+    return chat_id
+
+
+async def _kakao_chat_id_of(session: AsyncSession, user_key: str) -> int | None:
+    return await session.scalar(
         select(ChannelAccount.chat_id).where(
             ChannelAccount.channel == Channel.KAKAO.value, ChannelAccount.external_key == user_key
         )
     )
-    assert chat_id is not None
-    return chat_id
 
 
 async def kakao_key(session: AsyncSession, chat_id: int) -> str | None:

@@ -169,8 +169,8 @@ class Vocabulary:
         resolutions: list[TermResolution] = []
         for item in split_items(text):
             whole = self.resolve(item)
-            parts = [self.resolve(part) for part in _said_parts(item)]
-            if whole.known or len(parts) < 2 or not any(part.known for part in parts):
+            parts = [] if whole.known else [self.resolve(part) for part in _said_parts(item)]
+            if len(parts) < 2 or not any(part.known for part in parts):
                 resolutions.append(whole)
             else:
                 resolutions.extend(parts)

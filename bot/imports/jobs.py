@@ -70,11 +70,9 @@ def _read(row: Row, today: date) -> PostingFields | str:
     if len(row.get("external_id")) > MAX_KEY:
         return texts.IMPORT_ID_TOO_LONG
     typed_deadline = row.get("deadline")
-    deadline = None
-    if typed_deadline and not always_open(typed_deadline):
-        deadline = parse_day(typed_deadline, today)
-        if deadline is None:
-            return texts.import_bad_date(typed_deadline)
+    deadline = parse_day(typed_deadline, today) if typed_deadline else None
+    if typed_deadline and deadline is None and not always_open(typed_deadline):
+        return texts.import_bad_date(typed_deadline)
     typed_headcount = row.get("headcount")
     headcount = headcount_of(typed_headcount) if typed_headcount else None
     if typed_headcount and headcount is None:

@@ -98,12 +98,13 @@ def _certificates(answer: str, today: date) -> list[str] | Invalid:
 
 
 def _deadline(answer: str, today: date) -> str | Invalid | None:
-    """The last day to apply; "상시 채용" (or skipping) means none."""
-    if always_open(answer):
-        return None
+    """The last day to apply; "상시 채용" (or skipping) means none.
+
+    A day wins over the words around it: "12월 20일 (채용 시 조기 마감)" ends on the 20th.
+    """
     day = parse_day(answer, today)
     if day is None:
-        return Invalid(texts.POSTING_DEADLINE_INVALID)
+        return None if always_open(answer) else Invalid(texts.POSTING_DEADLINE_INVALID)
     if day < today:
         return Invalid(texts.POSTING_DEADLINE_PAST)
     return day.isoformat()

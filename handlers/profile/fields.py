@@ -190,9 +190,10 @@ class DesiredJobsField(VocabularyListField):
     def parse(self, text: str, today: date) -> Parsed:
         """A job with years ("관리소장 8년") is a career given a step early: the job is kept
         as wished for, and the years are asked for where careers are."""
-        jobs = without_durations(text)
+        typed = normalize(text)
+        jobs = without_durations(typed)
         parsed = super().parse(jobs, today)
-        if jobs != normalize(text) and parsed.understood:
+        if jobs != typed and parsed.understood:
             return replace(parsed, note=texts.DESIRED_JOBS_YEARS_LATER)
         return parsed
 

@@ -230,3 +230,11 @@ async def test_a_career_given_for_the_desired_job_keeps_the_job(
     profile = await stored_profile(bot, senior)
     assert profile is not None
     assert profile.desired_jobs == ["관리소장", "시설관리"]
+
+
+async def test_a_job_with_an_emoji_is_not_taken_for_a_career(senior: Chat) -> None:
+    await agree(senior)
+    await say(senior, "한상철", "58세")
+    await senior.send("경비 🙂")
+    assert "경비를 적어 두었어요." in senior.last
+    assert texts.DESIRED_JOBS_YEARS_LATER not in senior.last

@@ -157,15 +157,16 @@ def test_deadlines_as_staff_write_them(database: Path, tmp_path: Path) -> None:
     row = "D{n},경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,경비,{deadline},즉시,1"
     deadlines = [
         "상시", "상시 채용", "채용 시 마감", "2026.12.20", "2026-12-20", "",
-        "2026-12-20 (채용 시 조기 마감)",
+        "2026-12-20 (채용 시 조기 마감)", "12월 20일",
     ]  # fmt: skip
     rows = [row.format(n=n, deadline=deadline) for n, deadline in enumerate(deadlines)]
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     result = _encore("import-jobs", str(path), database=database)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "새로 등록 7건 · 수정 0건 · 그대로 0건 · 거부 0건"
+    assert result.stdout.strip() == "새로 등록 8건 · 수정 0건 · 그대로 0건 · 거부 0건"
     with sqlite3.connect(database) as connection:
         stored = dict(connection.execute("SELECT external_id, deadline FROM postings"))
-    assert [stored[f"D{n}"] for n in range(len(deadlines))] == [
+    assert [stored[f"D{n}"] for n in range(7)] == [
         None, None, None, "2026-12-20", "2026-12-20", None, "2026-12-20",
     ]  # fmt: skip
+    assert stored["D7"].endswith("-12-20")  # the next 20 December, whatever today is

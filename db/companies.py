@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -23,6 +23,23 @@ async def get_or_add_company(session: AsyncSession, name: str) -> tuple[Company,
     session.add(company)
     await session.flush()
     return company, True
+
+
+async def company_ids(session: AsyncSession, names: set[str]) -> dict[str, int]:
+    """The id of every company named, by name; those not known yet are created as pending."""
+    known = await _ids_by_name(session, names)
+    missing = sorted(names - known.keys())
+    if missing:
+        await session.execute(
+            insert(Company), [{"name": name, "vetting": Vetting.PENDING} for name in missing]
+        )
+        known |= await _ids_by_name(session, set(missing))
+    return known
+
+
+async def _ids_by_name(session: AsyncSession, names: set[str]) -> dict[str, int]:
+    rows = await session.execute(select(Company.name, Company.id).where(Company.name.in_(names)))
+    return {name: id_ for name, id_ in rows}
 
 
 async def record_visit(

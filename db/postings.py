@@ -1,12 +1,13 @@
 """Job postings, imported idempotently by their external id."""
 
-from collections.abc import Mapping
-from datetime import date, datetime
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
 
 from db.models import Company, Posting, Vetting
 
@@ -17,23 +18,50 @@ class Upsert(StrEnum):
     UNCHANGED = "unchanged"
 
 
-async def upsert_posting(
-    session: AsyncSession, external_id: str, company: Company, values: Mapping[str, object]
-) -> Upsert:
-    """Create the posting, or update only the fields that changed, so re-imports are no-ops."""
-    posting = await session.scalar(select(Posting).where(Posting.external_id == external_id))
-    if posting is None:
-        session.add(Posting(external_id=external_id, company=company, **values))
-        await session.flush()
-        return Upsert.CREATED
-    changed = posting.company_id != company.id
-    posting.company = company
-    for column, value in values.items():
-        if getattr(posting, column) != value:
-            setattr(posting, column, value)
-            changed = True
-    await session.flush()
-    return Upsert.UPDATED if changed else Upsert.UNCHANGED
+PostingRow = tuple[str, int, Mapping[str, Any]]
+"""(external id, company id, column values) of a posting to store."""
+
+
+async def upsert_postings(session: AsyncSession, rows: Sequence[PostingRow]) -> list[Upsert]:
+    """Create each posting, or update the ones whose values changed, so re-imports are
+    no-ops; one outcome per row. A batch of rows takes one query and two statements."""
+    if not rows:
+        return []
+    columns = list(rows[0][2])
+    stored = {
+        row.external_id: row
+        for row in await session.execute(
+            select(Posting.external_id, Posting.id, Posting.company_id, *_columns(columns)).where(
+                Posting.external_id.in_([external_id for external_id, _, _ in rows])
+            )
+        )
+    }
+    now = datetime.now(UTC)
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    outcomes: list[Upsert] = []
+    for external_id, company_id, values in rows:
+        values = {**values, "company_id": company_id}
+        before = stored.get(external_id)
+        if before is None:
+            new.append(
+                {**values, "external_id": external_id, "created_at": now, "updated_at": now}
+            )
+            outcomes.append(Upsert.CREATED)
+        elif all(getattr(before, column) == value for column, value in values.items()):
+            outcomes.append(Upsert.UNCHANGED)
+        else:
+            changed.append({**values, "id": before.id, "updated_at": now})
+            outcomes.append(Upsert.UPDATED)
+    if new:
+        await session.execute(insert(Posting).execution_options(render_nulls=True), new)
+    if changed:
+        await session.execute(update(Posting), changed)
+    return outcomes
+
+
+def _columns(names: list[str]) -> list[InstrumentedAttribute[Any]]:
+    return [getattr(Posting, name) for name in names]
 
 
 async def open_postings(

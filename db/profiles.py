@@ -1,6 +1,11 @@
 """Career profiles: loaded whole, edited field by field, saved as each answer arrives."""
 
-from sqlalchemy import delete, select
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -67,3 +72,156 @@ async def attach_profile(session: AsyncSession, user: User, profile: Profile) ->
     profile.user_id = user.id
     profile.link_code = None
     await session.flush()
+
+
+# Imports write thousands of profiles at once: these work on plain values in batches, one
+# statement per table, instead of ORM objects flushed one by one. `render_nulls` keeps the
+# ORM from splitting a batch into one INSERT per pattern of empty cells.
+
+ANSWER_COLUMNS = (
+    "name",
+    "birth_year",
+    "desired_jobs",
+    "certificates",
+    "regions",
+    "pay_text",
+    "pay_period",
+    "pay_minimum",
+    "pay_maximum",
+    "pay_monthly",
+    "employment_types",
+)
+Careers = tuple[tuple[str, int | None], ...]
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    """A profile's answers as plain values: what one imported row says."""
+
+    external_id: str
+    answers: dict[str, Any]  # ANSWER_COLUMNS -> value
+    careers: Careers  # (title, months)
+    complete: bool
+
+    def same_answers(self, stored: "StoredProfile") -> bool:
+        return self.answers == stored.answers and self.careers == stored.careers
+
+
+@dataclass(frozen=True)
+class StoredProfile:
+    """What an import needs to know of a profile already in the database."""
+
+    id: int
+    user_id: int | None
+    link_code: str | None
+    completed_at: datetime | None
+    answers: dict[str, Any]
+    careers: Careers
+
+
+async def stored_profiles(
+    session: AsyncSession, external_ids: list[str]
+) -> dict[str, StoredProfile]:
+    """The profiles registered under these ids, by id, in two queries."""
+    columns = [getattr(Profile, name) for name in ANSWER_COLUMNS]
+    rows = await session.execute(
+        select(
+            Profile.external_id,
+            Profile.id,
+            Profile.user_id,
+            Profile.link_code,
+            Profile.completed_at,
+            *columns,
+        ).where(Profile.external_id.in_(external_ids))
+    )
+    found = {row[0]: row for row in rows}
+    careers: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
+    entries = await session.execute(
+        select(CareerEntry.profile_id, CareerEntry.title, CareerEntry.months)
+        .where(CareerEntry.profile_id.in_([row[1] for row in found.values()]))
+        .order_by(CareerEntry.profile_id, CareerEntry.position)
+    )
+    for profile_id, title, months in entries:
+        careers[profile_id].append((title, months))
+    return {
+        external_id: StoredProfile(
+            id=row[1],
+            user_id=row[2],
+            link_code=row[3],
+            completed_at=row[4],
+            answers=dict(zip(ANSWER_COLUMNS, row[5:], strict=True)),
+            careers=tuple(careers[row[1]]),
+        )
+        for external_id, row in found.items()
+    }
+
+
+async def link_codes_in_use(session: AsyncSession) -> set[str]:
+    return set(
+        await session.scalars(select(Profile.link_code).where(Profile.link_code.is_not(None)))
+    )
+
+
+async def insert_profiles(
+    session: AsyncSession, new: list[tuple[ProfileRecord, str, datetime | None]]
+) -> None:
+    """Create each (record, link code, completed at) with its career entries."""
+    if not new:
+        return
+    now = datetime.now(UTC)
+    await session.execute(
+        insert(Profile).execution_options(render_nulls=True),
+        [
+            {
+                **record.answers,
+                "external_id": record.external_id,
+                "link_code": code,
+                "completed_at": completed_at,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for record, code, completed_at in new
+        ],
+    )
+    # A second query rather than RETURNING, which aiosqlite reads back in time quadratic
+    # in the number of rows.
+    found = await session.execute(
+        select(Profile.external_id, Profile.id).where(
+            Profile.external_id.in_([record.external_id for record, _, _ in new])
+        )
+    )
+    ids = {str(external_id): id_ for external_id, id_ in found}
+    await _insert_careers(
+        session, [(ids[record.external_id], record.careers) for record, _, _ in new]
+    )
+
+
+async def update_profiles(
+    session: AsyncSession, changed: list[tuple[int, ProfileRecord, datetime | None]]
+) -> None:
+    """Overwrite each (profile id, record, completed at), its career entries included."""
+    if not changed:
+        return
+    now = datetime.now(UTC)
+    await session.execute(
+        update(Profile),
+        [
+            {**record.answers, "id": profile_id, "completed_at": completed_at, "updated_at": now}
+            for profile_id, record, completed_at in changed
+        ],
+    )
+    ids = [profile_id for profile_id, _, _ in changed]
+    await session.execute(delete(CareerEntry).where(CareerEntry.profile_id.in_(ids)))
+    await _insert_careers(
+        session, [(profile_id, record.careers) for profile_id, record, _ in changed]
+    )
+
+
+async def _insert_careers(session: AsyncSession, careers: list[tuple[int, Careers]]) -> None:
+    rows = [
+        {"profile_id": profile_id, "position": position, "title": title, "months": months}
+        for profile_id, entries in careers
+        for position, (title, months) in enumerate(entries)
+    ]
+    if rows:
+        await session.execute(insert(CareerEntry).execution_options(render_nulls=True), rows)

@@ -745,9 +745,6 @@ def import_empty(column: str) -> str:
     return f"'{column}' 칸이 비어 있어요."
 
 
-IMPORT_ID_TOO_LONG = "external_id가 너무 길어요. 64자까지 쓸 수 있어요."
-
-
 def import_bad_date(value: str) -> str:
     return (
         f"날짜 '{value}'{particle(value, '을/를')} 알 수 없어요. 2026-12-31처럼 적어 주세요. "
@@ -810,7 +807,7 @@ def import_too_long(column: str, length: int, limit: int) -> str:
 def import_duplicate_id(external_id: str, first_line: int) -> str:
     return (
         f"external_id '{external_id}'{particle(external_id, '이/가')} {first_line}행에도 있어요. "
-        "이야기마다 다른 external_id를 적어 주세요."
+        "줄마다 다른 external_id를 적어 주세요."
     )
 
 

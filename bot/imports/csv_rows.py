@@ -3,7 +3,7 @@ header, numbered rows."""
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,9 @@ class Report:
     rejected: list[tuple[int, str]] | None = None
 
     def reject(self, line: int, reason: str) -> None:
-        self.rejected = [*(self.rejected or []), (line, reason)]
+        if self.rejected is None:
+            self.rejected = []
+        self.rejected.append((line, reason))
 
     def lines(self) -> list[str]:
         problems = [texts.import_rejected(line, reason) for line, reason in self.rejected or []]
@@ -45,6 +47,24 @@ class Report:
             self.created, self.updated, self.unchanged, len(self.rejected or [])
         )
         return [*problems, counts]
+
+
+BATCH = 2_000
+"""Rows per transaction: large enough that statements, not round trips, take the time."""
+
+
+def batches(rows: list[Row]) -> Iterator[list[Row]]:
+    """`rows` in slices of `BATCH`, each stored in a transaction of its own."""
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def too_long(row: Row, limits: Mapping[str, int]) -> str | None:
+    """Why a cell is longer than its column can hold (a paste gone wrong); None if none is."""
+    for column, limit in limits.items():
+        if len(cell := row.get(column)) > limit:
+            return texts.import_too_long(column, len(cell), limit)
+    return None
 
 
 def read_rows(path: Path, columns: Sequence[str]) -> list[Row]:

@@ -5,10 +5,12 @@ refuse them for the same reasons, so a posting typed in the chat is stored, and
 matched, exactly like one from a file.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from matching.postings import PostingText
+from matching.text import compact
 
 MAX_HEADCOUNT = 9999  # and the column stays well inside a 32-bit integer
 
@@ -66,8 +68,21 @@ class PostingFields:
 
 
 def headcount_of(text: str) -> int | None:
-    """A headcount written as digits ("2"), within 1 to `MAX_HEADCOUNT`; None otherwise."""
-    value = text.strip()
-    if not value.isdecimal() or not 0 < int(value) <= MAX_HEADCOUNT:
+    """A headcount as boards write it ("2", "2명", "1~2명": the larger), within 1 to
+    `MAX_HEADCOUNT`; None otherwise."""
+    match = _HEADCOUNT.fullmatch(compact(text))
+    if match is None:
         return None
-    return int(value)
+    value = int(match.group(2) or match.group(1))
+    return value if 0 < value <= MAX_HEADCOUNT else None
+
+
+def headcount_unstated(text: str) -> bool:
+    """Whether the headcount says "some" rather than a number: boards write "0명", "00명",
+    "○명" or "약간명" for that."""
+    return compact(text).lower().removesuffix("명") in _UNSTATED
+
+
+_HEADCOUNT = re.compile(r"(?:모집인원:?)?(\d{1,5})(?:[~-](\d{1,5}))?명?")
+_UNSTATED = frozenset(("", "0", "00", "000", "o", "oo", "약간", "다수", "미정", "0~0"))
+"""After `compact`, which drops symbols: "○○명" is left as ""."""

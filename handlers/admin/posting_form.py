@@ -18,7 +18,7 @@ from telegram import Update
 from db.audit import record
 from db.companies import company_names, find_company, get_or_add_company
 from db.models import Company, Posting, User, Vetting
-from db.postings import posting_key_taken, upsert_posting
+from db.postings import posting_key_taken, upsert_postings
 from handlers import texts
 from handlers.admin.posting_fields import PostingFields, headcount_of
 from handlers.codes import readable_code
@@ -121,7 +121,7 @@ def _start(answer: str, today: date) -> str | Invalid:
 
 
 def _headcount(answer: str, today: date) -> int | Invalid:
-    count = headcount_of(compact(answer).removesuffix("명"))
+    count = headcount_of(answer)
     return Invalid(texts.POSTING_HEADCOUNT_INVALID) if count is None else count
 
 
@@ -220,7 +220,7 @@ class PostingForm(Form):
         async with context.sessions.begin() as session:
             key = await _new_key(session)
             company, _ = await get_or_add_company(session, fields.company)
-            await upsert_posting(session, key, company, fields.columns())
+            await upsert_postings(session, [(key, company.id, fields.columns())])
             detail = {"company": company.name, "title": fields.title}
             await record(session, account.id, "posting.add", f"posting:{key}", detail)
         return texts.posting_added(key, _what_happens(company.vetting))

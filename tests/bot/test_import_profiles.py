@@ -116,3 +116,60 @@ def test_an_euc_kr_file_is_read(tmp_path: Path) -> None:
     path.write_bytes((HEADER + "\nP1,김영수\n").encode("euc-kr"))
     (row,) = read_rows(path, PROFILE_COLUMNS)
     assert row.get("name") == "김영수"
+
+
+async def test_a_place_in_several_provinces_is_read_from_the_rest_of_the_row(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    """ "광주" alone is 광주광역시, as everyone shortens it; "중구" next to another 서울 구 is
+    서울 중구; "중구" alone is still refused with the choices."""
+    path = _csv(
+        tmp_path,
+        "P1,김영수,58,경비,경비 5년,,광주,무관,무관",
+        "P2,박순자,60,경비,경비 5년,,서울 종로구|중구,무관,무관",
+        "P3,이철수,61,경비,경비 3년,,중구,무관,무관",
+        "P4,최영희,62,경비,경비 3년,,경기 광주,무관,무관",
+    )
+    report, _ = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), NOW)
+    assert report.created == 3
+    assert [line for line, _ in report.rejected or []] == [4]
+    async with sessions() as session:
+        regions = {
+            key: profile.regions
+            for key in ("P1", "P2", "P4")
+            if (profile := await find_by_external_id(session, key)) is not None
+        }
+    assert regions == {
+        "P1": ["광주광역시"],
+        "P2": ["서울특별시 종로구", "서울특별시 중구"],
+        "P4": ["경기도 광주시"],
+    }
+
+
+async def test_a_large_file_is_stored_in_batches_and_every_row_is_counted(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    """More rows than one batch, a repeated id, a cell too long for its column and a row
+    already linked by its owner: every row is imported or reported, once."""
+    rows = [
+        f"P{n},김영수,{40 + n % 27},경비,경비 {1 + n % 9}년,,수원시,무관,무관"
+        for n in range(2_500)
+    ]
+    rows.append("P7,박순자,60,요양보호사,요양 8년,요양보호사,수원시,무관,시간제")
+    rows.append(f"P9999,김영수,58,경비,경비 5년,,수원시,월 {'3' * 120}만원,무관")
+    path = _csv(tmp_path, *rows)
+    report, codes = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), NOW)
+    assert (report.created, report.updated, report.unchanged) == (2_500, 0, 0)
+    assert report.rejected == [
+        (2_502, "external_id 'P7'이 9행에도 있어요. 줄마다 다른 external_id를 적어 주세요."),
+        (2_503, "'desired_salary' 칸이 너무 길어요(124자). 100자까지 쓸 수 있어요."),
+    ]
+    assert len({code for _, _, code in codes}) == 2_500
+    async with sessions() as session:
+        last = await find_by_external_id(session, "P2499")
+    assert last is not None
+    assert [(c.title, c.months) for c in last.careers] == [("경비", 12 * (1 + 2499 % 9))]
+
+    again, again_codes = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), NOW)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2_500)
+    assert again_codes == codes

@@ -160,7 +160,7 @@ def test_bad_rows_are_reported_by_line_while_good_rows_import(
         "10행: 나이대 '쉰 살쯤'을 알 수 없어요. '50대 후반', '60대 초반', '50대'처럼 적어 주세요.",
         "11행: 'advice' 칸이 너무 길어요(5,000자). 2,000자까지 쓸 수 있어요.",
         "12행: 'job' 칸이 너무 길어요(102자). 100자까지 쓸 수 있어요.",
-        "13행: external_id 'T1'이 2행에도 있어요. 이야기마다 다른 external_id를 적어 주세요.",
+        "13행: external_id 'T1'이 2행에도 있어요. 줄마다 다른 external_id를 적어 주세요.",
         "새로 등록 2건 · 수정 0건 · 그대로 0건 · 거부 11건",
     ]
     stories = _stories(database_url)

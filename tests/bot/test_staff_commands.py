@@ -170,3 +170,44 @@ def test_deadlines_as_staff_write_them(database: Path, tmp_path: Path) -> None:
         None, None, None, "2026-12-20", "2026-12-20", None, "2026-12-20",
     ]  # fmt: skip
     assert stored["D7"].endswith("-12-20")  # the next 20 December, whatever today is
+
+
+def test_headcounts_as_boards_write_them(database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobs.csv"
+    row = "H{n},경비원,세종시설관리(주),세종,월 250만원,정규직,무관,무관,,경비,,즉시,{headcount}"
+    headcounts = ["2", "2명", "1~2명", "00명", "0명", "○명", "약간명", "모집인원 3명"]
+    rows = [row.format(n=n, headcount=count) for n, count in enumerate(headcounts)]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    result = _encore("import-jobs", str(path), database=database)
+    assert result.stdout.strip() == "새로 등록 8건 · 수정 0건 · 그대로 0건 · 거부 0건"
+    with sqlite3.connect(database) as connection:
+        stored = dict(connection.execute("SELECT external_id, headcount FROM postings"))
+    assert [stored[f"H{n}"] for n in range(8)] == [2, 2, 2, None, None, None, None, 3]
+
+
+def test_a_large_file_is_stored_in_batches_and_every_row_is_counted(
+    database: Path, tmp_path: Path
+) -> None:
+    """More rows than one batch, a repeated id across batches and a cell too long for its
+    column: each row is imported or reported, and the same file again changes nothing."""
+    row = "L{n},경비원 {n},회사{company},서울 강남구,월 250만원,정규직,무관,무관,,경비,,즉시,1"
+    rows = [row.format(n=n, company=n % 7) for n in range(2_600)]
+    rows.append(row.format(n=5, company=1))  # line 2602 repeats line 7's id
+    rows.append(f"LONG,{'경비원' * 100},회사1,서울 강남구,,,,,,,,,")
+    path = tmp_path / "jobs.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    result = _encore("import-jobs", str(path), database=database)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == (
+        "2602행: external_id 'L5'가 7행에도 있어요. 줄마다 다른 external_id를 적어 주세요."
+    )
+    assert lines[1] == "2603행: 'title' 칸이 너무 길어요(300자). 200자까지 쓸 수 있어요."
+    assert lines[-1] == "새로 등록 2600건 · 수정 0건 · 그대로 0건 · 거부 2건"
+    with sqlite3.connect(database) as connection:
+        (companies,) = connection.execute("SELECT count(*) FROM companies").fetchone()
+    assert companies == 7
+    again = _encore("import-jobs", str(path), database=database)
+    assert again.stdout.strip().splitlines()[-1] == (
+        "새로 등록 0건 · 수정 0건 · 그대로 2600건 · 거부 2건"
+    )

@@ -27,7 +27,7 @@ from db.outbox import enqueue
 from db.postings import open_postings
 from handlers.jobs.cards import card, digest
 from handlers.jobs.facts import posting_facts, seeker_facts
-from matching.engine import Match, SeekerFacts, rank_postings, seekers_for_posting
+from matching.engine import Match, SeekerFacts, key_and_matches, rank_each, seekers_for_posting
 from matching.schedule import digest_due, first_allowed, korean_date
 
 DIGEST_SIZE = 5
@@ -121,9 +121,13 @@ def _fits_of_each(
 def _rank_each(
     seekers: Sequence[SeekerFacts], postings: Sequence[Posting], today: date
 ) -> list[list[Match]]:
-    """Run in a thread, parsing included: the event loop keeps answering people meanwhile."""
+    """Run in a thread, parsing included: the event loop keeps answering people meanwhile.
+
+    Every posting that fits, not a top few: the digest leaves out the ones already shown.
+    The postings are indexed once for all the digest's subscribers."""
     facts = [posting_facts(posting) for posting in postings]
-    return [rank_postings(seeker, facts, today=today, vetted_only=True) for seeker in seekers]
+    ranked = rank_each(seekers, facts, key_and_matches, today=today, top=None, vetted_only=True)
+    return [matches for _, matches in ranked]
 
 
 async def _enqueue_alert(

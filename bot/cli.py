@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(run_demo(args.db, script, sys.stdout))
         else:
             _log_to(None, logging.WARNING)
-            print(asyncio.run(_staff_command(args)))
+            output = asyncio.run(_staff_command(args))
+            if output is not None:
+                print(output)
     except ConfigError as error:
         print(f"encore: {error}", file=sys.stderr)
         return 2
@@ -131,10 +133,10 @@ def _report_weeks(text: str) -> int:
     return int(text)
 
 
-async def _staff_command(args: argparse.Namespace) -> str:
-    """Run a staff command on DATABASE_URL and return what to print."""
+async def _staff_command(args: argparse.Namespace) -> str | None:
+    """Run a staff command on DATABASE_URL and return what to print (None: it printed)."""
     now = datetime.now(UTC)
-    commands: dict[str, Callable[[Any], Coroutine[Any, Any, str]]] = {
+    commands: dict[str, Callable[[Any], Coroutine[Any, Any, str | None]]] = {
         "import-jobs": lambda sessions: _import(
             partial(import_jobs, today=korean_date(now)), sessions, args.file, JOB_COLUMNS
         ),
@@ -179,12 +181,13 @@ async def _import_profiles(sessions: Any, path: Path, now: datetime) -> str:
     return "\n".join([*lines, *report.lines()])
 
 
-async def _match(sessions: Any, args: argparse.Namespace, today: date) -> str:
+async def _match(sessions: Any, args: argparse.Namespace, today: date) -> None:
     if args.all == bool(args.profile):
         raise ConfigError("give either a PROFILE_EXTERNAL_ID or --all")
-    return await match_command(
+    await match_command(
         sessions,
         None if args.all else args.profile,
+        sys.stdout,
         today=args.as_of or today,
         top=args.top,
         vetted_only=args.vetted_only,

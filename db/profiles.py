@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,15 +47,69 @@ async def link_code_taken(session: AsyncSession, code: str) -> bool:
     return await session.scalar(select(Profile.id).where(Profile.link_code == code)) is not None
 
 
-async def profiles_for_matching(session: AsyncSession) -> list[Profile]:
-    """Every profile that says what work its owner wants, with careers loaded."""
-    result = await session.scalars(
-        select(Profile)
-        .where(Profile.desired_jobs.is_not(None))
-        .options(selectinload(Profile.careers))
-        .order_by(Profile.id)
+class CareerRow(NamedTuple):
+    title: str
+    months: int | None
+
+
+@dataclass(frozen=True)
+class MatchingProfile:
+    """A profile as matching reads it. Loaded as plain rows: a rematch reads every
+    profile, and building 100,000 ORM objects with their careers costs more than ranking."""
+
+    id: int
+    external_id: str | None
+    name: str | None
+    desired_jobs: list[str]
+    careers: tuple[CareerRow, ...]
+    certificates: list[str] | None
+    regions: list[str] | None
+    pay_monthly: int | None
+    employment_types: list[str] | None
+    birth_year: int | None
+
+
+async def matching_profiles(
+    session: AsyncSession, external_id: str | None = None
+) -> list[MatchingProfile]:
+    """Every profile that says what work its owner wants (or the one with `external_id`)."""
+    statement = select(
+        Profile.id,
+        Profile.external_id,
+        Profile.name,
+        Profile.desired_jobs,
+        Profile.certificates,
+        Profile.regions,
+        Profile.pay_monthly,
+        Profile.employment_types,
+        Profile.birth_year,
+    ).order_by(Profile.id)
+    careers = select(CareerEntry.profile_id, CareerEntry.title, CareerEntry.months).order_by(
+        CareerEntry.profile_id, CareerEntry.position
     )
-    return list(result)
+    if external_id is None:
+        statement = statement.where(Profile.desired_jobs.is_not(None))
+    else:
+        statement = statement.where(Profile.external_id == external_id)
+        careers = careers.join(Profile).where(Profile.external_id == external_id)
+    roles: dict[int, list[CareerRow]] = defaultdict(list)
+    for profile_id, title, months in await session.execute(careers):
+        roles[profile_id].append(CareerRow(title, months))
+    return [
+        MatchingProfile(
+            id=row.id,
+            external_id=row.external_id,
+            name=row.name,
+            desired_jobs=row.desired_jobs or [],
+            careers=tuple(roles.get(row.id, ())),
+            certificates=row.certificates,
+            regions=row.regions,
+            pay_monthly=row.pay_monthly,
+            employment_types=row.employment_types,
+            birth_year=row.birth_year,
+        )
+        for row in await session.execute(statement)
+    ]
 
 
 async def find_by_link_code(session: AsyncSession, code: str) -> Profile | None:

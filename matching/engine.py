@@ -20,8 +20,9 @@ passed (tests pass their own map).
 import datetime
 import gc
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar, cast
 
 from matching.fit import PreparedSeeker
 from matching.matches import Match, SeekerFacts
@@ -31,24 +32,33 @@ from matching.postings import PostingFacts
 from matching.ranking import rank_one
 from matching.regionfit import Neighbours, default_neighbours
 from matching.scoring import MIN_SCORE
-from matching.similarity import FuzzyHits, distinct_sources, fuzzy_hits
+from matching.similarity import distinct_sources, fuzzy_hits
 
 __all__ = [
     "MIN_SCORE",
     "Match",
     "SeekerFacts",
+    "key_and_matches",
     "rank_all",
+    "rank_each",
     "rank_postings",
     "seekers_for_posting",
 ]
 
 
 _CHUNK = 2_000
-"""Seekers per task when ranking in several processes."""
+"""Seekers per task when ranking in several processes (fewer when there are few seekers,
+so that every worker gets some)."""
 
-_job: tuple[Sequence[SeekerFacts], PostingIndex, FuzzyHits, datetime.date, Neighbours, int] | None
-_job = None
-"""What forked workers rank: set just before the fork, so nothing is pickled to them."""
+T = TypeVar("T")
+
+_worker: (
+    tuple[
+        PostingIndex, datetime.date, Neighbours, int | None, Callable[[str, list[Match]], object]
+    ]
+    | None
+) = None
+"""What a worker process ranks against: the posting index it built once at start."""
 
 
 def rank_all(
@@ -56,37 +66,98 @@ def rank_all(
     postings: Sequence[PostingFacts],
     *,
     today: datetime.date,
-    top: int = 10,
+    top: int | None = 10,
     vetted_only: bool = False,
     neighbours: Neighbours | None = None,
     workers: int = 1,
 ) -> dict[str, list[Match]]:
-    """Each seeker's best `top` postings (fewer if fewer fit, maybe none), by seeker key.
+    """Each seeker's best `top` postings (fewer if fewer fit, maybe none), by seeker key."""
+    return dict(
+        rank_each(
+            seekers,
+            postings,
+            key_and_matches,
+            today=today,
+            top=top,
+            vetted_only=vetted_only,
+            neighbours=neighbours,
+            workers=workers,
+        )
+    )
 
-    `workers` > 1 ranks in that many forked processes (Linux; the result is identical). Only
-    use it from a process without threads, such as a nightly command, never from the bot.
+
+def rank_each(
+    seekers: Sequence[SeekerFacts],
+    postings: Sequence[PostingFacts],
+    render: Callable[[str, list[Match]], T],
+    *,
+    today: datetime.date,
+    top: int | None = 10,
+    vetted_only: bool = False,
+    neighbours: Neighbours | None = None,
+    workers: int = 1,
+) -> Iterator[T]:
+    """`render(seeker key, best postings)` for each seeker in turn, as soon as it is ranked.
+
+    `workers` > 1 ranks chunks of seekers in that many processes started by a fork server,
+    never forked from the caller, so it is safe from a process with threads (an event loop,
+    a database driver). Workers also render, so output such as JSON is made on every core
+    and only the rendered result travels back. Results come in input order and equal the
+    one-process ones. `render` and a custom `neighbours` must then be module-level
+    functions, to reach the workers.
     """
-    global _job
-    index = posting_index(postings, today=today, vetted_only=vetted_only)
     around = neighbours or default_neighbours
-    hits = fuzzy_hits(distinct_sources(seekers), index)
     if workers <= 1 or len(seekers) < 2:
+        index = posting_index(postings, today=today, vetted_only=vetted_only)
         with _quiet_gc():
-            return {
-                seeker.key: rank_one(PreparedSeeker(seeker, today, around), index, hits, top)
-                for seeker in seekers
-            }
-    _job = (seekers, index, hits, today, around, top)
-    gc.freeze()  # workers then never touch (and so never copy) the parent's objects for GC
-    try:
-        chunk = max(1, min(_CHUNK, len(seekers) // (4 * workers)))
-        ranges = [(start, start + chunk) for start in range(0, len(seekers), chunk)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_rank_range, ranges, chunksize=1)
-    finally:
-        _job = None
-        gc.unfreeze()
-    return {key: matches for part in parts for key, matches in part}
+            yield from _ranked(seekers, index, today, around, top, render)
+        return
+    size = max(1, min(_CHUNK, len(seekers) // (4 * workers)))
+    chunks = [seekers[start : start + size] for start in range(0, len(seekers), size)]
+    context = multiprocessing.get_context("forkserver")
+    start = (list(postings), today, vetted_only, around, top, render)
+    with context.Pool(workers, initializer=_start_worker, initargs=start) as pool:
+        for part in pool.imap(_rank_chunk, chunks):
+            yield from cast(list[T], part)  # what `render` made in the worker
+
+
+def key_and_matches(key: str, matches: list[Match]) -> tuple[str, list[Match]]:
+    """The plain `render` for `rank_each`."""
+    return key, matches
+
+
+def _ranked(
+    seekers: Sequence[SeekerFacts],
+    index: PostingIndex,
+    today: datetime.date,
+    around: Neighbours,
+    top: int | None,
+    render: Callable[[str, list[Match]], T],
+) -> Iterator[T]:
+    hits = fuzzy_hits(distinct_sources(seekers), index)
+    for seeker in seekers:
+        yield render(seeker.key, rank_one(PreparedSeeker(seeker, today, around), index, hits, top))
+
+
+def _start_worker(
+    postings: list[PostingFacts],
+    today: datetime.date,
+    vetted_only: bool,
+    around: Neighbours,
+    top: int | None,
+    render: Callable[[str, list[Match]], object],
+) -> None:
+    global _worker
+    index = posting_index(postings, today=today, vetted_only=vetted_only)
+    _worker = (index, today, around, top, render)
+
+
+def _rank_chunk(seekers: Sequence[SeekerFacts]) -> list[object]:
+    """One worker's task: a chunk of seekers against the index built at the worker's start."""
+    assert _worker is not None, "only called in a worker started by rank_each"
+    index, today, around, top, render = _worker
+    with _quiet_gc():
+        return list(_ranked(seekers, index, today, around, top, render))
 
 
 @contextmanager
@@ -101,18 +172,6 @@ def _quiet_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _rank_range(bounds: tuple[int, int]) -> list[tuple[str, list[Match]]]:
-    """One worker's share of `rank_all`: the seekers in [start, end)."""
-    assert _job is not None, "only called in a worker forked by rank_all"
-    seekers, index, hits, today, around, top = _job
-    start, end = bounds
-    with _quiet_gc():
-        return [
-            (seeker.key, rank_one(PreparedSeeker(seeker, today, around), index, hits, top))
-            for seeker in seekers[start:end]
-        ]
 
 
 def rank_postings(

@@ -1,16 +1,23 @@
-"""`encore match`: the ranked postings for one profile (or all), with scores and reasons."""
+"""`encore match`: the ranked postings for one profile (or all), with scores and reasons.
+
+`--all` over a centre's 100,000 profiles ranks on every core and writes each profile's
+result as soon as it is ranked, so the output is never held whole in memory.
+"""
 
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import partial
+from typing import TextIO
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.postings import open_postings
-from db.profiles import find_by_external_id, profiles_for_matching
+from db.profiles import matching_profiles
 from handlers import texts
 from handlers.jobs.facts import posting_facts, seeker_facts
-from matching.engine import Match, rank_all, rank_postings
+from matching.engine import Match, key_and_matches, rank_each
 from matching.postings import PostingText
 
 
@@ -21,44 +28,56 @@ class UnknownProfileError(Exception):
 async def match_command(
     sessions: async_sessionmaker[AsyncSession],
     profile_id: str | None,
+    out: TextIO,
     *,
     today: date,
     top: int,
     vetted_only: bool,
     as_json: bool,
-) -> str:
-    """The output of `encore match`: text for people, or JSON for scripts."""
+) -> None:
+    """Write the output of `encore match` to `out`: text for people, or JSON for scripts."""
     async with sessions() as session:
-        if profile_id is None:
-            profiles = await profiles_for_matching(session)
-        else:
-            found = await find_by_external_id(session, profile_id)
-            if found is None:
-                raise UnknownProfileError(texts.match_unknown_profile(profile_id))
-            profiles = [found]
+        profiles = await matching_profiles(session, profile_id)
+        if profile_id is not None and not profiles:
+            raise UnknownProfileError(texts.match_unknown_profile(profile_id))
         postings = [posting_facts(posting) for posting in await open_postings(session, today)]
     seekers = [seeker_facts(profile) for profile in profiles]
-    if profile_id is None:
-        ranked = rank_all(seekers, postings, today=today, top=top, vetted_only=vetted_only)
-    else:
-        ranked = {
-            seekers[0].key: rank_postings(
-                seekers[0], postings, today=today, top=top, vetted_only=vetted_only
-            )
-        }
-    by_key = {posting.text.key: posting.text for posting in postings}
-    if as_json:
-        return json.dumps(
-            {key: [_as_json(match) for match in matches] for key, matches in ranked.items()},
-            ensure_ascii=False,
-            indent=2,
-        )
-    names = {seeker_facts(p).key: p.name or "" for p in profiles}
-    return "\n".join(
-        line
-        for key, matches in ranked.items()
-        for line in _as_text(key, names.get(key, ""), matches, by_key, today)
+    workers = (os.cpu_count() or 1) if profile_id is None else 1
+    ranking = partial(
+        rank_each,
+        seekers,
+        postings,
+        today=today,
+        top=top,
+        vetted_only=vetted_only,
+        workers=workers,
     )
+    if as_json:
+        _write_json(ranking(_json_entry), out)
+        return
+    names = {
+        seeker.key: profile.name or "" for seeker, profile in zip(seekers, profiles, strict=True)
+    }
+    by_key = {posting.text.key: posting.text for posting in postings}
+    for key, matches in ranking(key_and_matches):
+        out.write("\n".join(_as_text(key, names[key], matches, by_key, today)) + "\n")
+
+
+def _write_json(entries: Iterable[str], out: TextIO) -> None:
+    """{profile: [match, ...]} laid out as `json.dumps(..., indent=2)` would, one profile
+    at a time."""
+    out.write("{")
+    separator = "\n"
+    for entry in entries:
+        out.write(separator + entry)
+        separator = ",\n"
+    out.write("\n}\n" if separator != "\n" else "}\n")
+
+
+def _json_entry(key: str, matches: list[Match]) -> str:
+    """One profile's `"key": [...]` as it stands inside the indented object."""
+    entry = json.dumps({key: [_as_json(m) for m in matches]}, ensure_ascii=False, indent=2)
+    return entry[2:-2]
 
 
 def _as_json(match: Match) -> dict[str, object]:

@@ -3,16 +3,19 @@
 from functools import lru_cache
 
 from db.models import Posting, Profile, Vetting
+from db.profiles import MatchingProfile
 from matching.engine import SeekerFacts
 from matching.postings import PostingFacts, PostingText, parse_posting
 
 
-def profile_key(profile: Profile) -> str:
+def profile_key(profile: Profile | MatchingProfile) -> str:
     """How a profile is named in match output: staff's id, or ours for bot-made profiles."""
     return profile.external_id or f"profile-{profile.id}"
 
 
-def seeker_facts(profile: Profile, disliked: frozenset[str] = frozenset()) -> SeekerFacts:
+def seeker_facts(
+    profile: Profile | MatchingProfile, disliked: frozenset[str] = frozenset()
+) -> SeekerFacts:
     return SeekerFacts(
         key=profile_key(profile),
         desired_jobs=tuple(profile.desired_jobs or ()),

@@ -116,8 +116,21 @@ def test_vet_and_match(database: Path) -> None:
     assert "[방문 확인 기업]" in text.stdout
     assert text.stdout.count("J2026-") == 1
 
+    # --all ranks in worker processes and writes each profile as it comes: the same
+    # rankings, in profile order, laid out as one indented JSON object.
     everyone = _encore("match", "--all", "--as-of", "2026-11-22", "--json", database=database)
-    assert len(json.loads(everyone.stdout)) == len(read_rows(DATA / "profiles.csv", ("name",)))
+    assert everyone.returncode == 0, everyone.stderr
+    by_profile = json.loads(everyone.stdout)
+    profiles = [row.get("external_id") for row in read_rows(DATA / "profiles.csv", ("name",))]
+    assert list(by_profile) == profiles
+    assert everyone.stdout == json.dumps(by_profile, ensure_ascii=False, indent=2) + "\n"
+    for key in profiles[:3]:
+        alone = _encore("match", key, "--as-of", "2026-11-22", "--json", database=database)
+        assert json.loads(alone.stdout)[key] == by_profile[key]
+    as_text = _encore("match", "--all", "--as-of", "2026-11-22", "--top", "2", database=database)
+    assert [line.split(":")[0].split()[0] for line in as_text.stdout.split("\n\n") if line] == (
+        profiles
+    )
 
     late = _encore("match", "P2026-001", "--as-of", "2027-03-01", "--json", database=database)
     assert json.loads(late.stdout) == {"P2026-001": []}  # every sample deadline has passed

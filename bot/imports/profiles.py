@@ -6,19 +6,21 @@ back, the import keeps what staff wrote, except for a place name that exists in 
 시도: a wrong region would send the wrong jobs, so that row is rejected with the choices
 unless another region of the same row names one of them ("서울 종로구|중구").
 
-A centre's file can hold 100,000 seniors, so rows are parsed first (the same cell, such as
-"월 250만원", is read once) and then written in batches, one transaction each: a failure
-midway keeps every batch before it, and running the same file again finishes the rest.
+A centre's file can hold 100,000 seniors, so batches of rows are read on every core
+(`bot.imports.parallel`; the same cell, such as "월 250만원", is read once per worker) while
+the batches already read are written, one transaction each: a failure midway keeps every
+batch before it, and running the same file again finishes the rest.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.imports.csv_rows import Report, Row, batches, too_long
+from bot.imports.csv_rows import Report, Row, too_long
+from bot.imports.parallel import read_batches
 from db.models import Profile
 from db.profiles import (
     ANSWER_COLUMNS,
@@ -77,26 +79,36 @@ async def import_profiles(
     first_line: dict[str, int] = {}
     async with sessions() as session:
         taken = await link_codes_in_use(session)
-    for batch in batches(rows):
-        records: list[tuple[Row, ProfileRecord]] = []
-        for row in batch:
-            try:
-                record = read_profile(row, korean_date(now))
-                first = first_line.setdefault(record.external_id, row.line)
-                if first != row.line:
-                    raise RowRejected(texts.import_duplicate_id(record.external_id, first))
-            except RowRejected as problem:
-                report.reject(row.line, str(problem))
-                continue
-            records.append((row, record))
+    async for batch in read_batches(rows, partial(read_profiles, today=korean_date(now))):
+        records: list[tuple[int, ProfileRecord]] = []
+        for line, record in batch:
+            if isinstance(record, ProfileRecord):
+                first = first_line.setdefault(record.external_id, line)
+                if first != line:
+                    record = texts.import_duplicate_id(record.external_id, first)
+            if isinstance(record, str):
+                report.reject(line, record)
+            else:
+                records.append((line, record))
         async with sessions.begin() as session:
             codes += await _write(session, records, report, taken, now)
     return report, codes
 
 
+def read_profiles(rows: list[Row], today: date) -> list[tuple[int, ProfileRecord | str]]:
+    """Each row's line and profile, or why it cannot be imported; run in worker processes."""
+    read: list[tuple[int, ProfileRecord | str]] = []
+    for row in rows:
+        try:
+            read.append((row.line, read_profile(row, today)))
+        except RowRejected as problem:
+            read.append((row.line, str(problem)))
+    return read
+
+
 async def _write(
     session: AsyncSession,
-    records: list[tuple[Row, ProfileRecord]],
+    records: list[tuple[int, ProfileRecord]],
     report: Report,
     taken: set[str],
     now: datetime,
@@ -106,10 +118,10 @@ async def _write(
     new: list[tuple[ProfileRecord, str, datetime | None]] = []
     changed: list[tuple[int, ProfileRecord, datetime | None]] = []
     codes: list[tuple[str, str, str]] = []
-    for row, record in records:
+    for line, record in records:
         before = stored.get(record.external_id)
         if before is not None and before.user_id is not None:
-            report.reject(row.line, texts.IMPORT_ALREADY_LINKED)
+            report.reject(line, texts.IMPORT_ALREADY_LINKED)
             continue
         if before is None:
             code = _new_code(taken)

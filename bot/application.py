@@ -4,8 +4,9 @@ The `request` seam is where channels differ: none means the real Telegram Bot AP
 server named by TELEGRAM_BASE_URL); the console demo and the tests pass a local one.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
@@ -22,12 +23,14 @@ from telegram.request import BaseRequest
 
 from bot.alerts import AlertTicks
 from bot.config import Settings
-from bot.delivery import Dispatcher, GroupedPushes
+from bot.conversation_sync import load_person
+from bot.delivery import DeliveryLimits, Dispatcher, GroupedPushes
 from bot.persistence import DatabasePersistence
 from bot.reminders import ReminderTicks
 from bot.reports.report import make_report
 from bot.update_order import PerChatUpdateProcessor
 from db.channels import Channel
+from db.locks import LockSpace, shared_lock
 from handlers import texts
 from handlers.admin.admins import PREFIX as ADMINS_PREFIX
 from handlers.admin.admins import admin_button, build_admin_handlers
@@ -72,6 +75,7 @@ from handlers.stories.share import build_share_conversation
 from handlers.stories.tips import PREFIX as TIPS_PREFIX
 from handlers.stories.tips import show_successes, show_tips, successes_button, tips_button
 
+LOAD_GROUP = -3
 CHANNEL_GROUP = -2
 GUARD_GROUP = -1
 MAIN_GROUP = 0
@@ -108,7 +112,7 @@ def build_application(
         .token(settings.bot_token)
         .context_types(CONTEXT_TYPES)
         .persistence(DatabasePersistence(sessions))
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(sessions))
     )
     base_url, base_file_url = settings.api_urls
     builder = builder.base_url(base_url).base_file_url(base_file_url)
@@ -132,6 +136,7 @@ def build_application(
             sessions,
             application.bot,
             clock,
+            DeliveryLimits(stale_claim=timedelta(seconds=settings.stale_claim_seconds)),
             channels=frozenset({channel}) if channel else frozenset(Channel),
             grouped=grouped,
         ),
@@ -143,6 +148,7 @@ def build_application(
 
 def register_handlers(application: BotApplication) -> None:
     """Every handler, in the order they are tried."""
+    application.add_handler(TypeHandler(Update, load_person), group=LOAD_GROUP)
     application.add_handler(TypeHandler(Update, note_where_they_wrote), group=CHANNEL_GROUP)
     application.add_handlers(guard_handlers(), group=GUARD_GROUP)
     application.add_handlers(
@@ -222,16 +228,16 @@ def schedule_jobs(
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
 
     async def dispatch(context: BotContext) -> None:
-        await dispatcher.run_once()
+        await dispatcher.run_once()  # in every process: they claim different messages
 
     async def new_postings(context: BotContext) -> None:
-        await alerts.new_postings()
+        await _in_one_process(alerts.sessions, NEW_POSTINGS_JOB, alerts.new_postings)
 
     async def digests(context: BotContext) -> None:
-        await alerts.digests()
+        await _in_one_process(alerts.sessions, DIGEST_JOB, alerts.digests)
 
     async def remind(context: BotContext) -> None:
-        await reminders.run()
+        await _in_one_process(reminders.sessions, REMINDER_JOB, reminders.run)
 
     job_queue.run_repeating(dispatch, interval=DISPATCH_EVERY, first=1, name=DISPATCH_JOB)
     job_queue.run_repeating(
@@ -241,6 +247,28 @@ def schedule_jobs(
     job_queue.run_repeating(remind, interval=REMINDER_EVERY, first=15, name=REMINDER_JOB)
 
 
+async def _in_one_process(
+    sessions: async_sessionmaker[AsyncSession],
+    name: str,
+    tick: Callable[[], Coroutine[Any, Any, object]],
+) -> None:
+    """Run a deciding tick unless another process on the database is running it now.
+
+    Ticks are idempotent (unique dedupe keys), so this saves the work, not correctness:
+    with several workers, each tick is decided once instead of once per worker.
+    """
+    async with shared_lock(sessions, LockSpace.TICK, name, wait=False) as mine:
+        if mine:
+            await tick()
+
+
 async def _save_conversations(update: Update, context: BotContext) -> None:
-    """Write conversation states now rather than once a minute, so a crash loses none."""
+    """Write conversation states and this person's scratch data now, rather than once a
+    minute, so a crash loses none and the next update, in any process, starts from them.
+
+    The scratch data is stored here, inside the person's turn, and nowhere else (see
+    `DatabasePersistence.update_user_data`)."""
+    persistence = context.application.persistence
+    if isinstance(persistence, DatabasePersistence) and update.effective_user is not None:
+        await persistence.save_user_data(update.effective_user.id, context.scratch)
     await context.application.update_persistence()

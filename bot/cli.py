@@ -21,10 +21,10 @@ from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
 from bot.imports.stories import STORY_COLUMNS, import_stories
 from bot.kakao_server import serve_kakao
-from bot.polling import serve_polling
 from bot.reports.numbers import DEFAULT_WEEKS
 from bot.reports.report import make_report, save_report
 from bot.runner import database
+from bot.telegram_service import serve_telegram
 from db.models import ApplicationStatus, Vetting
 from handlers import texts
 from matching.schedule import korean_date
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             settings = Settings.from_env()
             _log_to(None, logging.INFO)
-            asyncio.run(serve_polling(settings))
+            asyncio.run(serve_telegram(settings, args.host, args.port))
         elif args.command == "kakao":
             with_telegram = bool(os.environ.get("TELEGRAM_BOT_TOKEN", "").strip())
             settings = Settings.from_env(token=None if with_telegram else KAKAO_TOKEN)
@@ -78,7 +78,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="encore", description="Encore (앙코르): job matching for Korean seniors."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run the Telegram bot (long polling)")
+    run = commands.add_parser(
+        "run", help="run the Telegram bot (long polling; webhook with ENCORE_PUBLIC_URL)"
+    )
+    run.add_argument("--host", default="0.0.0.0", help="webhook: address to listen on")
+    run.add_argument("--port", type=int, default=8443, help="webhook: port to listen on")
     kakao = commands.add_parser("kakao", help="serve KakaoTalk: the Open Builder skill server")
     kakao.add_argument("--host", default="0.0.0.0", help="address to listen on")
     kakao.add_argument("--port", type=int, default=8080)

@@ -21,7 +21,8 @@ class Settings:
     admin_ids: frozenset[int] = frozenset()
     booking_cut_off_hours: int = 3
     max_upcoming_bookings: int = 1
-    public_url: str = ""  # where `encore kakao` is reachable, for Telegram's webhook
+    stale_claim_seconds: int = 300
+    public_url: str = ""  # where Telegram's webhook reaches `encore run` or `encore kakao`
     webhook_secret: str = ""
 
     @classmethod
@@ -41,6 +42,7 @@ class Settings:
             admin_ids=parse_admin_ids(env.get("ENCORE_ADMIN_IDS", "")),
             booking_cut_off_hours=_whole_number(env, "ENCORE_BOOKING_CUTOFF_HOURS", 3),
             max_upcoming_bookings=_whole_number(env, "ENCORE_MAX_UPCOMING_BOOKINGS", 1),
+            stale_claim_seconds=_whole_number(env, "ENCORE_STALE_CLAIM_SECONDS", 300),
             public_url=env.get("ENCORE_PUBLIC_URL", "").strip(),
             webhook_secret=env.get("ENCORE_TELEGRAM_WEBHOOK_SECRET", "").strip(),
         )

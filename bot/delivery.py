@@ -1,12 +1,13 @@
 """The one dispatcher that drains the outbox, within each channel's limits.
 
-A repeating job calls `Dispatcher.run_once`: claim a batch of due messages, send each
-through a rate limiter kept just under Telegram's ~30 messages a second (and ~1 a second
-per chat), and record every outcome at once. A 429 pauses sending on that channel for
-the time it asks; a person who blocked the bot is marked inactive and never tried again;
-network errors retry with growing waits; a message about a posting whose deadline
-passed while it waited (quiet nights) is dropped. Claims left by a crash are released after a
-few minutes, so a restart loses nothing.
+A repeating job calls `Dispatcher.run_once`: claim a batch of due messages, send each within
+a rate kept just under Telegram's ~30 messages a second (and ~1 a second per chat), and
+record every outcome at once. The rate is one for all processes dispatching on the database:
+each message takes the channel's next free moment from a shared row. A 429 pauses sending on
+that channel for the time it asks; a person who blocked the bot is marked inactive and never
+tried again; network errors retry with growing waits; a message about a posting whose
+deadline passed while it waited (quiet nights) is dropped. Claims left by a crash are
+released after a few minutes, so a restart loses nothing.
 
 KakaoTalk messages of a batch go together: with a `grouped` transport they are stored
 and then announced in one Event API request for up to 100 people, and each message
@@ -22,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -37,13 +37,13 @@ from db.outbox import (
     release_stale_claims,
     retry_later,
 )
+from db.pacing import reserve_send
 from handlers.replies import deliver_payload
 from matching.schedule import korean_date
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-STALE_CLAIM = timedelta(minutes=5)
 FIRST_RETRY = timedelta(seconds=10)
 LONGEST_RETRY = timedelta(hours=1)
 # What a send may answer that the dispatcher records; anything else is a bug, and raises.
@@ -55,6 +55,9 @@ class DeliveryLimits:
     messages_per_second: float = 28.0
     seconds_between_messages_to_one_chat: float = 1.0
     batch_size: int = 100
+    # How long a claimed message waits before another dispatcher takes it over, its own
+    # having died; longer than sending a whole batch takes, or a live one is doubled.
+    stale_claim: timedelta = timedelta(minutes=5)
 
 
 @dataclass
@@ -99,7 +102,6 @@ class Dispatcher:
     grouped: GroupedPushes | None = None  # announces the KakaoTalk messages of a batch together
 
     def __post_init__(self) -> None:
-        self._limiter = AsyncLimiter(self.limits.messages_per_second, 1)
         self._last_sent: dict[int, float] = {}
         self._paused_until: dict[Channel, datetime] = {}
 
@@ -112,7 +114,7 @@ class Dispatcher:
             return stats
         chats = None if len(open_channels) == len(Channel) else chats_on(open_channels[0])
         async with self.sessions.begin() as session:
-            await release_stale_claims(session, now, STALE_CLAIM)
+            await release_stale_claims(session, now, self.limits.stale_claim)
             claimed = [
                 _Claimed(
                     m.id,
@@ -166,8 +168,8 @@ class Dispatcher:
                     await self._record(message, error, stats)
                 else:
                     stored.append(message)
-        async with self._limiter:
-            outcomes = await self.grouped.announce(held)
+        await self._pace(Channel.KAKAO)
+        outcomes = await self.grouped.announce(held)
         for message in stored:
             await self._record(message, outcomes.get(message.chat_id), stats)
 
@@ -223,9 +225,19 @@ class Dispatcher:
 
     async def _send(self, message: _Claimed) -> None:
         await self._wait_for_chat(message.chat_id)
-        async with self._limiter:
-            self._last_sent[message.chat_id] = time.monotonic()
-            await deliver_payload(self.bot, message.chat_id, message.payload)
+        await self._pace(message.channel)
+        self._last_sent[message.chat_id] = time.monotonic()
+        await deliver_payload(self.bot, message.chat_id, message.payload)
+
+    async def _pace(self, channel: Channel) -> None:
+        """Wait for this message's moment within the channel's rate, which every process
+        dispatching on this database shares (`db.pacing`)."""
+        interval = 1 / self.limits.messages_per_second
+        async with self.sessions.begin() as session:
+            moment = await reserve_send(session, channel.value, interval, time.time())
+        wait = moment - time.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
 
     async def _wait_for_chat(self, chat_id: int) -> None:
         """Keep to about one message a second per chat, as Telegram asks."""

@@ -1,8 +1,9 @@
 """python-telegram-bot persistence kept in our own database, next to the profiles.
 
 Conversation states and per-person scratch data are stored here; bot and chat data are
-not used. The application flushes after every update (see `bot.application`), so a
-restart — even an abrupt one — resumes everyone at the question they were on.
+not used. Both are written at the end of every update (see `bot.application`), so a
+restart — even an abrupt one — resumes everyone at the question they were on, and another
+process serving the person's next update reads what this one left.
 """
 
 import json
@@ -49,6 +50,11 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotDat
             return await dialogs.load_all_data(session)
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        """Nothing: `save_user_data` stores a person's data at the end of each of their
+        updates, inside their turn. python-telegram-bot calls this later, from any process
+        that once served the person, and would write back a copy grown stale meanwhile."""
+
+    async def save_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
         async with self._sessions.begin() as session:
             await dialogs.save_data(session, user_id, data)
 
@@ -57,7 +63,8 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotDat
             await dialogs.drop_data(session, user_id)
 
     async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
-        """Nothing to refresh: this process is the only writer of a person's scratch data."""
+        """Nothing here: `bot.conversation_sync` reads the person's data at the start of each
+        update, together with their conversation states."""
 
     async def get_chat_data(self) -> dict[int, dict[Any, Any]]:
         return {}

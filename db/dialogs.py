@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.inserts import insert_or_update
 from db.models import DialogData, DialogState
 
 
@@ -30,7 +31,8 @@ async def save_state(
             )
         )
     else:
-        await session.merge(DialogState(conversation=conversation, key=key, state=state))
+        row = {"conversation": conversation, "key": key, "state": state}
+        await session.execute(insert_or_update(session, DialogState, row, ["conversation", "key"]))
 
 
 async def load_all_data(session: AsyncSession) -> dict[int, dict[str, Any]]:
@@ -42,7 +44,8 @@ async def load_all_data(session: AsyncSession) -> dict[int, dict[str, Any]]:
 async def save_data(session: AsyncSession, telegram_id: int, data: dict[str, Any]) -> None:
     """Store a person's scratch data; empty data removes the row."""
     if data:
-        await session.merge(DialogData(telegram_id=telegram_id, data=data))
+        row = {"telegram_id": telegram_id, "data": data}
+        await session.execute(insert_or_update(session, DialogData, row, ["telegram_id"]))
     else:
         await drop_data(session, telegram_id)
 
@@ -50,3 +53,21 @@ async def save_data(session: AsyncSession, telegram_id: int, data: dict[str, Any
 async def drop_data(session: AsyncSession, telegram_id: int) -> None:
     """Forget a person's scratch data."""
     await session.execute(delete(DialogData).where(DialogData.telegram_id == telegram_id))
+
+
+async def states_at(session: AsyncSession, conversations: list[str], key: str) -> dict[str, int]:
+    """Where the person keyed `key` stands in those of `conversations` they are in."""
+    rows = await session.execute(
+        select(DialogState.conversation, DialogState.state).where(
+            DialogState.conversation.in_(conversations), DialogState.key == key
+        )
+    )
+    return {conversation: state for conversation, state in rows}
+
+
+async def load_data(session: AsyncSession, telegram_id: int) -> dict[str, Any]:
+    """One person's scratch data ({} if none)."""
+    data = await session.scalar(
+        select(DialogData.data).where(DialogData.telegram_id == telegram_id)
+    )
+    return dict(data or {})

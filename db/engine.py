@@ -41,9 +41,16 @@ def _configure_sqlite(dbapi_connection: object, _record: ConnectionPoolEntry) ->
     cursor.close()
 
 
+POSTGRES_POOL = {"pool_size": 10, "max_overflow": 20}
+"""Each update in flight holds a connection for its chat's turn (`db.locks`) besides the
+ones it works with: eight at once need more than SQLAlchemy's default five."""
+
+
 def create_engine(url: str) -> AsyncEngine:
     """Create the async engine for `url`, with SQLite tuned for a bot's small writes."""
-    engine = create_async_engine(async_url(url), pool_pre_ping=True)
+    target = async_url(url)
+    pool = POSTGRES_POOL if target.get_backend_name() == "postgresql" else {}
+    engine = create_async_engine(target, pool_pre_ping=True, **pool)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine

@@ -1,4 +1,4 @@
-"""INSERT ... ON CONFLICT DO NOTHING on both databases, for rows that must exist once."""
+"""INSERT ... ON CONFLICT on both databases, for rows that must exist once."""
 
 from typing import Any
 
@@ -14,3 +14,14 @@ def insert_ignoring_duplicates(
     """An insert of `rows` that skips any whose `unique` columns already exist."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     return dialect.insert(model).values(rows).on_conflict_do_nothing(index_elements=unique)
+
+
+def insert_or_update(
+    session: AsyncSession, model: type[DeclarativeBase], row: dict[str, Any], unique: list[str]
+) -> Insert:
+    """An insert of `row` that, where its `unique` columns exist already, updates the rest:
+    one statement, so two processes writing the same row never collide."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(model).values(row)
+    changed = {column: statement.excluded[column] for column in row if column not in unique}
+    return statement.on_conflict_do_update(index_elements=unique, set_=changed)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.locks import LockSpace
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -23,6 +25,15 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 async def upgrade_to_head(engine: AsyncEngine) -> None:
-    """Bring the database schema up to the newest migration."""
+    """Bring the database schema up to the newest migration.
+
+    Several workers started together on PostgreSQL would each try the same migrations;
+    they take turns on a lock held until the migrating transaction ends, so the first
+    migrates and the others find the schema already at head.
+    """
     async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            await connection.execute(
+                text("SELECT pg_advisory_xact_lock(:space, 0)"), {"space": int(LockSpace.MIGRATE)}
+            )
         await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), "head"))

@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -554,3 +555,17 @@ class ChannelLinkCode(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     used_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+
+
+class SendPacing(Base):
+    """When a channel's next message may go, shared by every process that sends on it.
+
+    Each send takes the next free moment and moves it on by the channel's interval, in one
+    UPDATE, so any number of dispatchers together stay within one rate. Times are seconds
+    since the epoch: the processes' clocks are all that is compared.
+    """
+
+    __tablename__ = "send_pacing"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    next_free: Mapped[float] = mapped_column(Float)

@@ -4,37 +4,28 @@ This is the real process, the real HTTPX transport and long polling: only the se
 the other side is a small stand-in that serves one /start and records what the bot sends.
 """
 
-import json
 import os
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs
 
 import httpx
 import pytest
 
+from tests.support.bot_api import TOKEN, FakeBotApi, fake_bot_api
 from tests.support.kakao import skill_request
 
-TOKEN = "123456:TEST"
 PERSON = {"id": 5_550_001, "is_bot": False, "first_name": "영수"}
-BOT = {"id": 123456, "is_bot": True, "first_name": "앙코르", "username": "EncoreJobBot"}
 
 
-class FakeBotApi(ThreadingHTTPServer):
-    """Answers the Bot API methods `encore run` uses and records every call."""
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.pending_updates = [
+@pytest.fixture
+def bot_api() -> Iterator[FakeBotApi]:
+    with fake_bot_api() as server:
+        server.pending_updates.append(
             {
                 "update_id": 1,
                 "message": {
@@ -46,58 +37,8 @@ class FakeBotApi(ThreadingHTTPServer):
                     "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
                 },
             }
-        ]
-
-    def answer(self, method: str, params: dict[str, Any]) -> object:
-        self.calls.append((method, params))
-        if method == "getMe":
-            return BOT
-        if method == "getUpdates":
-            offset = int(params.get("offset", 0))
-            updates = [u for u in self.pending_updates if u["update_id"] >= offset]
-            if not updates:
-                time.sleep(0.2)
-            return updates
-        if method == "sendMessage":
-            return {
-                "message_id": len(self.calls),
-                "date": int(time.time()),
-                "chat": {"id": int(params["chat_id"]), "type": "private"},
-                "from": BOT,
-                "text": params["text"],
-            }
-        return True
-
-    def sent_texts(self) -> list[str]:
-        return [params["text"] for method, params in self.calls if method == "sendMessage"]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: FakeBotApi
-
-    def do_POST(self) -> None:
-        method = self.path.rsplit("/", 1)[-1]
-        assert self.path.startswith(f"/bot{TOKEN}/"), self.path
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-        params = {key: values[0] for key, values in parse_qs(body).items()}
-        payload = json.dumps({"ok": True, "result": self.server.answer(method, params)})
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(payload.encode())
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output quiet."""
-
-
-@pytest.fixture
-def bot_api() -> Iterator[FakeBotApi]:
-    server = FakeBotApi()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+        )
+        yield server
 
 
 def test_encore_run_answers_start_and_stops_cleanly(bot_api: FakeBotApi, tmp_path: Path) -> None:

@@ -14,36 +14,14 @@ from pathlib import Path
 
 import synthetic  # bench/ is not a package: found through sys.path
 
+from bot.imports.jobs import JOB_COLUMNS
+from bot.imports.profiles import PROFILE_COLUMNS
 from matching.engine import SeekerFacts
 from matching.postings import PostingText
 from matching.region_data import SIDO
 
-PROFILE_HEADER = (
-    "external_id",
-    "name",
-    "age",
-    "desired_jobs",
-    "career",
-    "certificates",
-    "regions",
-    "desired_salary",
-    "employment_types",
-)
-JOB_HEADER = (
-    "external_id",
-    "title",
-    "company",
-    "region",
-    "salary",
-    "employment_type",
-    "experience",
-    "age",
-    "certificates",
-    "description",
-    "deadline",
-    "start",
-    "headcount",
-)
+PROFILE_HEADER = PROFILE_COLUMNS
+JOB_HEADER = JOB_COLUMNS
 _FAMILY_NAMES = "김이박최정강조윤장임한오서신권황안송류전홍"
 _GIVEN = ("영수", "정숙", "철호", "미경", "상철", "순자", "태호", "은정", "민석", "혜원", "광수")
 _SEPARATORS = ("|", "|", "|", ", ", " / ")

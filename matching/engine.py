@@ -28,7 +28,7 @@ from matching.fit import PreparedSeeker
 from matching.matches import Match, SeekerFacts
 from matching.new_posting import seekers_for
 from matching.posting_index import PostingIndex, posting_index
-from matching.postings import PostingFacts
+from matching.postings import PostingFacts, PostingText, parse_posting
 from matching.ranking import rank_one
 from matching.regionfit import Neighbours, default_neighbours
 from matching.scoring import MIN_SCORE
@@ -42,6 +42,7 @@ __all__ = [
     "rank_all",
     "rank_each",
     "rank_postings",
+    "ranking",
     "seekers_for_posting",
 ]
 
@@ -88,7 +89,7 @@ def rank_all(
 
 def rank_each(
     seekers: Sequence[SeekerFacts],
-    postings: Sequence[PostingFacts],
+    postings: Sequence[PostingFacts | PostingText],
     render: Callable[[str, list[Match]], T],
     *,
     today: datetime.date,
@@ -99,26 +100,66 @@ def rank_each(
 ) -> Iterator[T]:
     """`render(seeker key, best postings)` for each seeker in turn, as soon as it is ranked.
 
-    `workers` > 1 ranks chunks of seekers in that many processes started by a fork server,
-    never forked from the caller, so it is safe from a process with threads (an event loop,
-    a database driver). Workers also render, so output such as JSON is made on every core
-    and only the rendered result travels back. Results come in input order and equal the
-    one-process ones. `render` and a custom `neighbours` must then be module-level
-    functions, to reach the workers.
+    See `ranking` for `workers`, `render` and `neighbours`.
+    """
+    with ranking(
+        postings,
+        render,
+        today=today,
+        top=top,
+        vetted_only=vetted_only,
+        neighbours=neighbours,
+        workers=workers if len(seekers) > 1 else 1,
+    ) as rank:
+        yield from rank(seekers)
+
+
+@contextmanager
+def ranking(
+    postings: Sequence[PostingFacts | PostingText],
+    render: Callable[[str, list[Match]], T],
+    *,
+    today: datetime.date,
+    top: int | None = 10,
+    vetted_only: bool = False,
+    neighbours: Neighbours | None = None,
+    workers: int = 1,
+) -> Iterator[Callable[[Sequence[SeekerFacts]], Iterator[T]]]:
+    """A ranker of seekers against `postings`, ready before the seekers are.
+
+    Postings given as text are parsed here. `workers` > 1 starts that many processes
+    through a fork server, never forked from the caller, so it is safe in a process with
+    threads (an event loop, a database driver). They start, parse and index the postings
+    while the caller is still loading its seekers; then they rank chunks of seekers and
+    render each result, so output such as JSON is made on every core and only the
+    rendered result travels back. Results come in input order and equal the one-process
+    ones. `render` and a custom `neighbours` must then be module-level functions.
     """
     around = neighbours or default_neighbours
-    if workers <= 1 or len(seekers) < 2:
-        index = posting_index(postings, today=today, vetted_only=vetted_only)
-        with _quiet_gc():
-            yield from _ranked(seekers, index, today, around, top, render)
+    if workers <= 1:
+        index = posting_index(_parsed(postings), today=today, vetted_only=vetted_only)
+
+        def rank_here(seekers: Sequence[SeekerFacts]) -> Iterator[T]:
+            with _quiet_gc():
+                yield from _ranked(seekers, index, today, around, top, render)
+
+        yield rank_here
         return
-    size = max(1, min(_CHUNK, len(seekers) // (4 * workers)))
-    chunks = [seekers[start : start + size] for start in range(0, len(seekers), size)]
     context = multiprocessing.get_context("forkserver")
     start = (list(postings), today, vetted_only, around, top, render)
     with context.Pool(workers, initializer=_start_worker, initargs=start) as pool:
-        for part in pool.imap(_rank_chunk, chunks):
-            yield from cast(list[T], part)  # what `render` made in the worker
+
+        def rank_in_workers(seekers: Sequence[SeekerFacts]) -> Iterator[T]:
+            size = max(1, min(_CHUNK, len(seekers) // (4 * workers)))
+            chunks = [seekers[at : at + size] for at in range(0, len(seekers), size)]
+            for part in pool.imap(_rank_chunk, chunks):
+                yield from cast(list[T], part)  # what `render` made in the worker
+
+        yield rank_in_workers
+
+
+def _parsed(postings: Sequence[PostingFacts | PostingText]) -> list[PostingFacts]:
+    return [p if isinstance(p, PostingFacts) else parse_posting(p) for p in postings]
 
 
 def key_and_matches(key: str, matches: list[Match]) -> tuple[str, list[Match]]:
@@ -140,7 +181,7 @@ def _ranked(
 
 
 def _start_worker(
-    postings: list[PostingFacts],
+    postings: list[PostingFacts | PostingText],
     today: datetime.date,
     vetted_only: bool,
     around: Neighbours,
@@ -148,7 +189,7 @@ def _start_worker(
     render: Callable[[str, list[Match]], object],
 ) -> None:
     global _worker
-    index = posting_index(postings, today=today, vetted_only=vetted_only)
+    index = posting_index(_parsed(postings), today=today, vetted_only=vetted_only)
     _worker = (index, today, around, top, render)
 
 

@@ -14,10 +14,10 @@ from typing import TextIO
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.postings import open_postings
-from db.profiles import matching_profiles
+from db.profiles import MatchingProfile, matching_profiles
 from handlers import texts
-from handlers.jobs.facts import posting_facts, seeker_facts
-from matching.engine import Match, key_and_matches, rank_each
+from handlers.jobs.facts import posting_text, seeker_facts
+from matching.engine import Match, SeekerFacts, key_and_matches, ranking
 from matching.postings import PostingText
 
 
@@ -35,32 +35,35 @@ async def match_command(
     vetted_only: bool,
     as_json: bool,
 ) -> None:
-    """Write the output of `encore match` to `out`: text for people, or JSON for scripts."""
+    """Write the output of `encore match` to `out`: text for people, or JSON for scripts.
+
+    With `--all`, the workers start (and parse the postings) while the profiles load.
+    """
+    async with sessions() as session:
+        postings = [posting_text(posting) for posting in await open_postings(session, today)]
+    workers = (os.cpu_count() or 1) if profile_id is None else 1
+    start = partial(ranking, postings, today=today, top=top, vetted_only=vetted_only)
+    if as_json:
+        with start(_json_entry, workers=workers) as rank:
+            _, seekers = await _seekers(sessions, profile_id)
+            _write_json(rank(seekers), out)
+        return
+    with start(key_and_matches, workers=workers) as rank:
+        profiles, seekers = await _seekers(sessions, profile_id)
+        names = {seeker.key: p.name or "" for seeker, p in zip(seekers, profiles, strict=True)}
+        by_key = {posting.key: posting for posting in postings}
+        for key, matches in rank(seekers):
+            out.write("\n".join(_as_text(key, names[key], matches, by_key, today)) + "\n")
+
+
+async def _seekers(
+    sessions: async_sessionmaker[AsyncSession], profile_id: str | None
+) -> tuple[list[MatchingProfile], list[SeekerFacts]]:
     async with sessions() as session:
         profiles = await matching_profiles(session, profile_id)
-        if profile_id is not None and not profiles:
-            raise UnknownProfileError(texts.match_unknown_profile(profile_id))
-        postings = [posting_facts(posting) for posting in await open_postings(session, today)]
-    seekers = [seeker_facts(profile) for profile in profiles]
-    workers = (os.cpu_count() or 1) if profile_id is None else 1
-    ranking = partial(
-        rank_each,
-        seekers,
-        postings,
-        today=today,
-        top=top,
-        vetted_only=vetted_only,
-        workers=workers,
-    )
-    if as_json:
-        _write_json(ranking(_json_entry), out)
-        return
-    names = {
-        seeker.key: profile.name or "" for seeker, profile in zip(seekers, profiles, strict=True)
-    }
-    by_key = {posting.text.key: posting.text for posting in postings}
-    for key, matches in ranking(key_and_matches):
-        out.write("\n".join(_as_text(key, names[key], matches, by_key, today)) + "\n")
+    if profile_id is not None and not profiles:
+        raise UnknownProfileError(texts.match_unknown_profile(profile_id))
+    return profiles, [seeker_facts(profile) for profile in profiles]
 
 
 def _write_json(entries: Iterable[str], out: TextIO) -> None:

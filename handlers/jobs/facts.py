@@ -35,22 +35,25 @@ POSTINGS_KEPT = 10_000
 
 
 def posting_facts(posting: Posting) -> PostingFacts:
-    return _parsed(
-        PostingText(
-            key=posting.external_id,
-            title=posting.title,
-            company=posting.company.name,
-            region=posting.region,
-            salary=posting.salary,
-            employment_type=posting.employment_type,
-            experience=posting.experience,
-            age=posting.age,
-            certificates=tuple(posting.certificates),
-            description=posting.description,
-            deadline=posting.deadline,
-            start=posting.start,
-            vetted=posting.company.vetting is Vetting.APPROVED,
-        )
+    return _parsed(posting_text(posting))
+
+
+def posting_text(posting: Posting) -> PostingText:
+    """The posting's fields as matching reads them, not parsed yet."""
+    return PostingText(
+        key=posting.external_id,
+        title=posting.title,
+        company=posting.company.name,
+        region=posting.region,
+        salary=posting.salary,
+        employment_type=posting.employment_type,
+        experience=posting.experience,
+        age=posting.age,
+        certificates=tuple(posting.certificates),
+        description=posting.description,
+        deadline=posting.deadline,
+        start=posting.start,
+        vetted=posting.company.vetting is Vetting.APPROVED,
     )
 
 

@@ -14,23 +14,26 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.alerts import (
+    Subscriber,
     dismissed_postings,
     mark_digest_sent,
     mark_matched,
     record_shown,
-    shown_posting_ids,
+    shown_pairs,
+    subscriber_ids,
     subscribers,
     unmatched_postings,
 )
-from db.models import AlertMode, Posting, User
-from db.outbox import enqueue
-from db.postings import open_postings
+from db.models import AlertMode, Posting
+from db.outbox import NewMessage, enqueue_many
+from db.postings import ids_open_on, open_postings
 from handlers.jobs.cards import card, digest
 from handlers.jobs.facts import posting_facts, seeker_facts
 from matching.engine import Match, SeekerFacts, key_and_matches, rank_each, seekers_for_posting
 from matching.schedule import digest_due, first_allowed, korean_date
 
 DIGEST_SIZE = 5
+DIGEST_MODES = [AlertMode.DAILY, AlertMode.WEEKLY]
 
 
 @dataclass
@@ -46,17 +49,21 @@ class AlertTicks:
             postings = await unmatched_postings(session, today)
             if not postings:
                 return 0
-            users = await subscribers(session, [AlertMode.INSTANT])
-            seekers, user_of = await _seekers(session, users)
-            shown = await shown_posting_ids(session, [user.id for user in users])
+            people = await subscribers(session, [AlertMode.INSTANT])
+            seekers, subscriber_of = await _seekers(session, people, [AlertMode.INSTANT])
+            shown = await shown_pairs(session, [posting.id for posting in postings])
         fits = await asyncio.to_thread(_fits_of_each, postings, seekers, today)
-        queued = 0
+        alerts = [
+            (subscriber_of[key], posting, match)
+            for posting, matches in zip(postings, fits, strict=True)
+            for key, match in matches
+            if (subscriber_of[key].user_id, posting.id) not in shown
+        ]
         async with self.sessions.begin() as session:
-            for posting, matches in zip(postings, fits, strict=True):
-                for key, match in matches:
-                    user = user_of[key]
-                    if (user.id, posting.id) not in shown:
-                        queued += await _enqueue_alert(session, user, posting, match, now)
+            await record_shown(session, [(person.user_id, p.id) for person, p, _ in alerts])
+            queued = await enqueue_many(
+                session, [_alert(person, posting, match, now) for person, posting, match in alerts]
+            )
             await mark_matched(session, [posting.id for posting in postings], now)
         return queued
 
@@ -65,49 +72,56 @@ class AlertTicks:
         now = self.clock()
         today = korean_date(now)
         async with self.sessions() as session:
-            candidates = await subscribers(session, [AlertMode.DAILY, AlertMode.WEEKLY])
-            users = [user for user in candidates if _digest_due(user, now)]
-            if not users:
+            candidates = await subscribers(session, DIGEST_MODES)
+            people = [person for person in candidates if _digest_due(person, now)]
+            if not people:
                 return 0
             postings = await open_postings(session, today, vetted_only=True)
-            seekers, _ = await _seekers(session, users)
-            shown = await shown_posting_ids(session, [user.id for user in users])
+            seekers, _ = await _seekers(session, people, DIGEST_MODES)
+            shown = await shown_pairs(session, ids_open_on(today), subscriber_ids(DIGEST_MODES))
         by_key = {posting.external_id: posting for posting in postings}
         ranked = await asyncio.to_thread(_rank_each, seekers, postings, today)
-        sent = 0
+        digests: list[tuple[Subscriber, list[tuple[Posting, Match]]]] = []
+        for person, matches in zip(people, ranked, strict=True):
+            unseen = [(by_key[m.posting_key], m) for m in matches]
+            unseen = [(p, m) for p, m in unseen if (person.user_id, p.id) not in shown]
+            if unseen:
+                digests.append((person, unseen[:DIGEST_SIZE]))
         async with self.sessions.begin() as session:
-            for user, matches in zip(users, ranked, strict=True):
-                unseen = [(by_key[m.posting_key], m) for m in matches]
-                unseen = [(p, m) for p, m in unseen if (user.id, p.id) not in shown]
-                if unseen:
-                    sent += await _enqueue_digest(session, user, unseen[:DIGEST_SIZE], now, today)
-                await mark_digest_sent(session, user.id, today)
+            await record_shown(
+                session, [(person.user_id, p.id) for person, items in digests for p, _ in items]
+            )
+            sent = await enqueue_many(
+                session, [_digest(person, items, now, today) for person, items in digests]
+            )
+            await mark_digest_sent(session, [person.user_id for person in people], today)
         return sent
 
 
-def _digest_due(user: User, now: datetime) -> bool:
+def _digest_due(person: Subscriber, now: datetime) -> bool:
     return digest_due(
         now,
-        weekly=user.alert_mode is AlertMode.WEEKLY,
-        hour=user.digest_hour,
-        last_sent_on=user.last_digest_on,
+        weekly=person.alert_mode is AlertMode.WEEKLY,
+        hour=person.digest_hour,
+        last_sent_on=person.last_digest_on,
     )
 
 
 async def _seekers(
-    session: AsyncSession, users: list[User]
-) -> tuple[list[SeekerFacts], dict[str, User]]:
-    """Each user's facts (with the job families they dismissed) and who each key is."""
+    session: AsyncSession, people: list[Subscriber], modes: list[AlertMode]
+) -> tuple[list[SeekerFacts], dict[str, Subscriber]]:
+    """Each person's facts (with the job families they dismissed) and who each key is.
+
+    `people` are among the subscribers to `modes`, whose dismissals are read at once."""
     disliked: dict[int, set[str]] = {}
-    for user_id, posting in await dismissed_postings(session, [user.id for user in users]):
+    for user_id, posting in await dismissed_postings(session, subscriber_ids(modes)):
         disliked.setdefault(user_id, set()).update(posting_facts(posting).families)
-    seekers, user_of = [], {}
-    for user in users:
-        assert user.profile is not None  # subscribers() only returns people with a profile
-        seeker = seeker_facts(user.profile, frozenset(disliked.get(user.id, ())))
+    seekers, subscriber_of = [], {}
+    for person in people:
+        seeker = seeker_facts(person.profile, frozenset(disliked.get(person.user_id, ())))
         seekers.append(seeker)
-        user_of[seeker.key] = user
-    return seekers, user_of
+        subscriber_of[seeker.key] = person
+    return seekers, subscriber_of
 
 
 def _fits_of_each(
@@ -130,35 +144,23 @@ def _rank_each(
     return [matches for _, matches in ranked]
 
 
-async def _enqueue_alert(
-    session: AsyncSession, user: User, posting: Posting, match: Match, now: datetime
-) -> int:
-    await record_shown(session, user.id, [posting.id])
-    queued = await enqueue(
-        session,
-        user_id=user.id,
+def _alert(person: Subscriber, posting: Posting, match: Match, now: datetime) -> NewMessage:
+    return NewMessage(
+        user_id=person.user_id,
         kind="alert",
         payload=card(posting, match),
-        dedupe_key=f"alert:{user.id}:{posting.id}",
-        not_before=first_allowed(now, quiet_nights=user.quiet_nights),
+        dedupe_key=f"alert:{person.user_id}:{posting.id}",
+        not_before=first_allowed(now, quiet_nights=person.quiet_nights),
     )
-    return int(queued)
 
 
-async def _enqueue_digest(
-    session: AsyncSession,
-    user: User,
-    items: list[tuple[Posting, Match]],
-    now: datetime,
-    today: date,
-) -> int:
-    await record_shown(session, user.id, [posting.id for posting, _ in items])
-    queued = await enqueue(
-        session,
-        user_id=user.id,
+def _digest(
+    person: Subscriber, items: list[tuple[Posting, Match]], now: datetime, today: date
+) -> NewMessage:
+    return NewMessage(
+        user_id=person.user_id,
         kind="digest",
         payload=digest(items),
-        dedupe_key=f"digest:{user.id}:{today.isoformat()}",
-        not_before=first_allowed(now, quiet_nights=user.quiet_nights),
+        dedupe_key=f"digest:{person.user_id}:{today.isoformat()}",
+        not_before=first_allowed(now, quiet_nights=person.quiet_nights),
     )
-    return int(queued)

@@ -4,11 +4,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
-from db.inserts import insert_ignoring_duplicates
+from db.inserts import ignoring_duplicates, insert_ignoring_duplicates
 from db.models import (
     AlertedPosting,
     AlertMode,
@@ -24,23 +24,67 @@ from db.models import (
     User,
     Vetting,
 )
+from db.profiles import MATCHING_COLUMNS, MatchingProfile, careers_of, matching_profile
+from db.slices import IDS_PER_STATEMENT, slices
 
 
-async def subscribers(session: AsyncSession, modes: Iterable[AlertMode]) -> list[User]:
-    """Active seekers with a finished profile who chose one of `modes`, profiles loaded."""
-    result = await session.scalars(
-        select(User)
-        .join(User.profile)
-        .where(
-            User.role == Role.SEEKER,
-            User.is_active.is_(True),
-            User.alert_mode.in_(list(modes)),
-            Profile.completed_at.is_not(None),
+@dataclass(frozen=True)
+class Subscriber:
+    """A person who asked for alerts: how and when they want them, and their profile."""
+
+    user_id: int
+    alert_mode: AlertMode
+    digest_hour: int
+    quiet_nights: bool
+    last_digest_on: date | None
+    profile: MatchingProfile
+
+
+def _subscribing(modes: Iterable[AlertMode]) -> tuple[ColumnElement[bool], ...]:
+    return (
+        User.role == Role.SEEKER,
+        User.is_active.is_(True),
+        User.alert_mode.in_(list(modes)),
+        Profile.completed_at.is_not(None),
+    )
+
+
+def subscriber_ids(modes: Iterable[AlertMode]) -> Select[int]:
+    """The users `subscribers` reads, for statements that ask about all of them at once
+    (a list of 100,000 ids would not fit in one statement)."""
+    return select(User.id).join(User.profile).where(*_subscribing(modes))
+
+
+async def subscribers(session: AsyncSession, modes: Iterable[AlertMode]) -> list[Subscriber]:
+    """Active seekers with a finished profile who chose one of `modes`.
+
+    Read as plain rows: a tick reads every subscriber, up to 100,000 of them."""
+    wanted = _subscribing(modes)
+    careers = await careers_of(session, select(Profile.id).join(Profile.user).where(*wanted))
+    rows = await session.execute(
+        select(
+            User.id.label("user_id"),
+            User.alert_mode,
+            User.digest_hour,
+            User.quiet_nights,
+            User.last_digest_on,
+            *MATCHING_COLUMNS,
         )
-        .options(selectinload(User.profile).selectinload(Profile.careers))
+        .join(User.profile)
+        .where(*wanted)
         .order_by(User.id)
     )
-    return list(result)
+    return [
+        Subscriber(
+            user_id=row.user_id,
+            alert_mode=row.alert_mode,
+            digest_hour=row.digest_hour,
+            quiet_nights=row.quiet_nights,
+            last_digest_on=row.last_digest_on,
+            profile=matching_profile(row, careers),
+        )
+        for row in rows
+    ]
 
 
 async def unmatched_postings(session: AsyncSession, today: date) -> list[Posting]:
@@ -66,42 +110,44 @@ async def mark_matched(session: AsyncSession, posting_ids: list[int], now: datet
     )
 
 
-async def shown_posting_ids(session: AsyncSession, user_ids: list[int]) -> set[tuple[int, int]]:
-    """(user, posting) pairs already shown or dismissed: never pushed again."""
-    shown = await session.execute(
-        select(AlertedPosting.user_id, AlertedPosting.posting_id).where(
-            AlertedPosting.user_id.in_(user_ids)
-        )
-    )
-    dismissed = await session.execute(
-        select(Dismissal.user_id, Dismissal.posting_id).where(Dismissal.user_id.in_(user_ids))
-    )
-    return {(user, posting) for user, posting in [*shown, *dismissed]}
+async def shown_pairs(
+    session: AsyncSession, postings: Select[int] | list[int], users: Select[int] | None = None
+) -> set[tuple[int, int]]:
+    """(user, posting) pairs among `postings` (and `users`, if given) already shown or
+    dismissed: never pushed again."""
+    pairs: set[tuple[int, int]] = set()
+    for table in (AlertedPosting, Dismissal):
+        statement = select(table.user_id, table.posting_id).where(table.posting_id.in_(postings))
+        if users is not None:
+            statement = statement.where(table.user_id.in_(users))
+        pairs.update((user, posting) for user, posting in await session.execute(statement))
+    return pairs
 
 
-async def record_shown(session: AsyncSession, user_id: int, posting_ids: Iterable[int]) -> None:
-    """Remember that these postings reached this person (repeating one is harmless)."""
-    rows = [{"user_id": user_id, "posting_id": posting_id} for posting_id in posting_ids]
+async def record_shown(session: AsyncSession, pairs: Iterable[tuple[int, int]]) -> None:
+    """Remember that these (user, posting) pairs reached their person (repeats are harmless)."""
+    rows = [{"user_id": user_id, "posting_id": posting_id} for user_id, posting_id in pairs]
     if rows:
         unique = [AlertedPosting.user_id, AlertedPosting.posting_id]
-        await session.execute(insert_ignoring_duplicates(session, AlertedPosting, rows, unique))
+        await session.execute(ignoring_duplicates(session, AlertedPosting, unique), rows)
 
 
 async def dismissed_postings(
-    session: AsyncSession, user_ids: list[int]
+    session: AsyncSession, users: Select[int] | list[int]
 ) -> list[tuple[int, Posting]]:
     """Postings each person marked "관심 없어요", to rank similar ones lower for them."""
     rows = await session.execute(
         select(Dismissal.user_id, Posting)
         .join(Posting, Posting.id == Dismissal.posting_id)
-        .where(Dismissal.user_id.in_(user_ids))
+        .where(Dismissal.user_id.in_(users))
         .options(joinedload(Posting.company))
     )
     return [(user_id, posting) for user_id, posting in rows]
 
 
-async def mark_digest_sent(session: AsyncSession, user_id: int, on: date) -> None:
-    await session.execute(update(User).where(User.id == user_id).values(last_digest_on=on))
+async def mark_digest_sent(session: AsyncSession, user_ids: list[int], on: date) -> None:
+    for part in slices(user_ids, IDS_PER_STATEMENT):
+        await session.execute(update(User).where(User.id.in_(part)).values(last_digest_on=on))
 
 
 async def find_posting(session: AsyncSession, posting_id: int) -> Posting | None:

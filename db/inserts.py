@@ -8,12 +8,22 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.dml import Insert
 
 
+def ignoring_duplicates(
+    session: AsyncSession, model: type[DeclarativeBase], unique: list[Any]
+) -> Insert:
+    """An insert into `model` that skips any row whose `unique` columns already exist.
+
+    Thousands of rows go as the parameters of `execute`, which sends them as a few
+    statements of many rows each, without compiling a statement per batch."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(model).on_conflict_do_nothing(index_elements=unique)
+
+
 def insert_ignoring_duplicates(
     session: AsyncSession, model: type[DeclarativeBase], rows: Any, unique: list[Any]
 ) -> Insert:
     """An insert of `rows` that skips any whose `unique` columns already exist."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model).values(rows).on_conflict_do_nothing(index_elements=unique)
+    return ignoring_duplicates(session, model, unique).values(rows)
 
 
 def insert_or_update(

@@ -5,6 +5,7 @@ exists, so a tick may run twice, or on two machines, without doubling anything; 
 lock rows with SKIP LOCKED on PostgreSQL so several dispatchers can share the work.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,8 +13,17 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from db.inserts import insert_ignoring_duplicates
+from db.inserts import ignoring_duplicates
 from db.models import OutboxMessage, OutboxStatus, User
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    user_id: int
+    kind: str
+    payload: dict[str, Any]
+    dedupe_key: str
+    not_before: datetime
 
 
 async def enqueue(
@@ -26,19 +36,30 @@ async def enqueue(
     not_before: datetime,
 ) -> bool:
     """Queue a message unless one with `dedupe_key` exists; True when this call queued it."""
-    values = {
-        "user_id": user_id,
-        "kind": kind,
-        "payload": payload,
-        "dedupe_key": dedupe_key,
-        "status": OutboxStatus.PENDING,
-        "attempts": 0,
-        "not_before": not_before,
-    }
-    statement = insert_ignoring_duplicates(
-        session, OutboxMessage, values, [OutboxMessage.dedupe_key]
-    ).returning(OutboxMessage.id)
-    return (await session.execute(statement)).scalar_one_or_none() is not None
+    message = NewMessage(user_id, kind, payload, dedupe_key, not_before)
+    return await enqueue_many(session, [message]) == 1
+
+
+async def enqueue_many(session: AsyncSession, messages: list[NewMessage]) -> int:
+    """Queue each message whose `dedupe_key` is new (a tick may queue thousands at once);
+    how many were queued."""
+    if not messages:
+        return 0
+    rows = [
+        {
+            "user_id": message.user_id,
+            "kind": message.kind,
+            "payload": message.payload,
+            "dedupe_key": message.dedupe_key,
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "not_before": message.not_before,
+        }
+        for message in messages
+    ]
+    statement = ignoring_duplicates(session, OutboxMessage, [OutboxMessage.dedupe_key])
+    # Only the rows inserted come back: the way to count them that both databases share.
+    return len((await session.execute(statement.returning(OutboxMessage.id), rows)).all())
 
 
 def _on_postgres(session: AsyncSession) -> bool:

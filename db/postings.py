@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 
@@ -85,6 +85,11 @@ def is_open(today: date) -> ColumnElement[bool]:
     return and_(
         Posting.closed_at.is_(None), or_(Posting.deadline.is_(None), Posting.deadline >= today)
     )
+
+
+def ids_open_on(today: date) -> Select[int]:
+    """The ids of the postings open on `today`, for statements that ask about them."""
+    return select(Posting.id).where(is_open(today))
 
 
 async def newest_open_postings(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Select, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -69,47 +69,63 @@ class MatchingProfile:
     birth_year: int | None
 
 
+# The profile columns matching reads, for statements that select them beside others.
+MATCHING_COLUMNS = (
+    Profile.id,
+    Profile.external_id,
+    Profile.name,
+    Profile.desired_jobs,
+    Profile.certificates,
+    Profile.regions,
+    Profile.pay_monthly,
+    Profile.employment_types,
+    Profile.birth_year,
+)
+
+
 async def matching_profiles(
     session: AsyncSession, external_id: str | None = None
 ) -> list[MatchingProfile]:
     """Every profile that says what work its owner wants (or the one with `external_id`)."""
-    statement = select(
-        Profile.id,
-        Profile.external_id,
-        Profile.name,
-        Profile.desired_jobs,
-        Profile.certificates,
-        Profile.regions,
-        Profile.pay_monthly,
-        Profile.employment_types,
-        Profile.birth_year,
-    ).order_by(Profile.id)
-    careers = select(CareerEntry.profile_id, CareerEntry.title, CareerEntry.months).order_by(
-        CareerEntry.profile_id, CareerEntry.position
+    wanted = (
+        Profile.desired_jobs.is_not(None)
+        if external_id is None
+        else Profile.external_id == external_id
     )
-    if external_id is None:
-        statement = statement.where(Profile.desired_jobs.is_not(None))
-    else:
-        statement = statement.where(Profile.external_id == external_id)
-        careers = careers.join(Profile).where(Profile.external_id == external_id)
+    roles = await careers_of(session, select(Profile.id).where(wanted))
+    rows = await session.execute(select(*MATCHING_COLUMNS).where(wanted).order_by(Profile.id))
+    return [matching_profile(row, roles) for row in rows]
+
+
+async def careers_of(
+    session: AsyncSession, profile_ids: Select[int]
+) -> dict[int, tuple[CareerRow, ...]]:
+    """The past roles of the profiles `profile_ids` selects, in the order they were told."""
+    statement = (
+        select(CareerEntry.profile_id, CareerEntry.title, CareerEntry.months)
+        .where(CareerEntry.profile_id.in_(profile_ids))
+        .order_by(CareerEntry.profile_id, CareerEntry.position)
+    )
     roles: dict[int, list[CareerRow]] = defaultdict(list)
-    for profile_id, title, months in await session.execute(careers):
+    for profile_id, title, months in await session.execute(statement):
         roles[profile_id].append(CareerRow(title, months))
-    return [
-        MatchingProfile(
-            id=row.id,
-            external_id=row.external_id,
-            name=row.name,
-            desired_jobs=row.desired_jobs or [],
-            careers=tuple(roles.get(row.id, ())),
-            certificates=row.certificates,
-            regions=row.regions,
-            pay_monthly=row.pay_monthly,
-            employment_types=row.employment_types,
-            birth_year=row.birth_year,
-        )
-        for row in await session.execute(statement)
-    ]
+    return {profile_id: tuple(rows) for profile_id, rows in roles.items()}
+
+
+def matching_profile(row: Any, careers: dict[int, tuple[CareerRow, ...]]) -> MatchingProfile:
+    """A row holding `MATCHING_COLUMNS`, with the careers `careers_of` read for it."""
+    return MatchingProfile(
+        id=row.id,
+        external_id=row.external_id,
+        name=row.name,
+        desired_jobs=row.desired_jobs or [],
+        careers=careers.get(row.id, ()),
+        certificates=row.certificates,
+        regions=row.regions,
+        pay_monthly=row.pay_monthly,
+        employment_types=row.employment_types,
+        birth_year=row.birth_year,
+    )
 
 
 async def find_by_link_code(session: AsyncSession, code: str) -> Profile | None:

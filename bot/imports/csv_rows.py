@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.slices import slices
 from handlers import texts
 
 
@@ -55,8 +56,7 @@ BATCH = 2_000
 
 def batches(rows: list[Row]) -> Iterator[list[Row]]:
     """`rows` in slices of `BATCH`, each stored in a transaction of its own."""
-    for start in range(0, len(rows), BATCH):
-        yield rows[start : start + BATCH]
+    yield from slices(rows, BATCH)
 
 
 def too_long(row: Row, limits: Mapping[str, int]) -> str | None:

@@ -95,7 +95,7 @@ async def _show_page(update: Update, context: BotContext, profile: Profile, offs
         postings = await postings_by_external_id(session, [key for key, _, _ in page])
         shown = [postings[key] for key, _, _ in page if key in postings]
         if profile.user_id is not None:
-            await record_shown(session, profile.user_id, [p.id for p in shown])
+            await record_shown(session, [(profile.user_id, p.id) for p in shown])
     for key, score, reasons in page:
         if key in postings:
             posting = postings[key]

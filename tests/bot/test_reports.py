@@ -75,8 +75,7 @@ async def seed_with_activity(sessions: async_sessionmaker[AsyncSession], now: da
             users.append(user.id)
         postings = await postings_by_external_id(session, ["J2026-0001", "J2026-0002"])
         first, second = postings["J2026-0001"].id, postings["J2026-0002"].id
-        for user_id in users:
-            await record_shown(session, user_id, [first, second])
+        await record_shown(session, [(u, p) for u in users for p in (first, second)])
         for user_id in users[:3]:
             await record_interest(session, user_id, first)
         await record_interest(session, users[0], second)

@@ -3,11 +3,11 @@
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 
 from bot.application import DIGEST_JOB, DISPATCH_JOB, NEW_POSTINGS_JOB
 from bot.channels.updates import Person
-from db.models import AlertMode, OutboxMessage, OutboxStatus
+from db.models import AlertMode, CareerEntry, OutboxMessage, OutboxStatus, Profile, Role, User
 from db.users import find_user
 from handlers import texts
 from tests.e2e.conftest import OTHER_SENIOR
@@ -233,3 +233,71 @@ async def test_jobs_before_a_profile(senior: Chat) -> None:
     await say(senior, *UP_TO_REGIONS[:1])
     await senior.send("/jobs")
     assert senior.last == texts.JOBS_NEED_PROFILE
+
+
+# More people than one PostgreSQL statement can name (65,535 parameters): the ticks must
+# ask about subscribers without listing them.
+CROWD = 70_000
+FITTING = 100
+
+
+def _wish(number: int) -> tuple[str, str]:
+    """What the crowd's `number`th senior wants to do, and where."""
+    return (
+        ("품질관리", "세종특별자치시") if number % FITTING == 0 else ("요양보호사", "부산광역시")
+    )
+
+
+async def _crowd(bot: BotHarness, count: int) -> None:
+    """`count` seniors, half with instant alerts and half with the digest, one in
+    `FITTING` of them wanting quality work in Sejong (QUALITY) and the rest care work in
+    Busan; written straight to the database, as building them by chat would take hours.
+    Their ids are chosen here, far above any the bot gives, so no row has to come back."""
+    first = 1_000_000
+    people, profiles, careers = [], [], []
+    for n in range(count):
+        wish, region = _wish(n)
+        mode = AlertMode.INSTANT if n < count // 2 else AlertMode.DAILY
+        people.append(
+            {"id": first + n, "telegram_id": first + n, "role": Role.SEEKER, "alert_mode": mode}
+        )
+        profiles.append(
+            {
+                "id": first + n,
+                "user_id": first + n,
+                "birth_year": 1966,
+                "desired_jobs": [wish],
+                "regions": [region],
+                "completed_at": bot.clock.now,
+            }
+        )
+        careers.append({"profile_id": first + n, "position": 0, "title": wish, "months": 240})
+    async with bot.application.bot_data.sessions.begin() as session:
+        for model, rows in ((User, people), (Profile, profiles), (CareerEntry, careers)):
+            await session.execute(insert(model), rows)
+
+
+async def _queued(bot: BotHarness) -> dict[str, int]:
+    async with bot.application.bot_data.sessions() as session:
+        rows = await session.execute(
+            select(OutboxMessage.kind, func.count()).group_by(OutboxMessage.kind)
+        )
+        return {kind: count for kind, count in rows}
+
+
+async def test_alerts_and_digests_reach_more_people_than_a_statement_can_name(
+    bot: BotHarness, tmp_path: Path
+) -> None:
+    await _crowd(bot, CROWD)
+    await import_postings(bot, tmp_path, QUALITY)
+    await approve(bot, "(주)한빛정밀")
+
+    await bot.run_job(NEW_POSTINGS_JOB)
+    await bot.run_job(DIGEST_JOB)  # 10:00 in Seoul: every digest is due
+    fitting = CROWD // FITTING
+    assert await _queued(bot) == {"alert": fitting // 2, "digest": fitting // 2}
+
+    await import_postings(bot, tmp_path, QUALITY, quality_posting("J3", "품질검사원", "세종"))
+    await bot.run_job(NEW_POSTINGS_JOB)
+    await bot.run_job(DIGEST_JOB)  # already sent today
+    assert await _queued(bot) == {"alert": fitting, "digest": fitting // 2}

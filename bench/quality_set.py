@@ -7,23 +7,27 @@ them: real ad wording ("아파트 경비원 모집 (격일제)", "시급 10,030�
 alone, by the rule below, never from what the engine reads of the text; so tuning the
 engine cannot move the judgments, and a parser that misreads a spelling loses points.
 
-The rule (written before any tuning):
+The rule (written before any tuning; places corrected to the real map since):
 - 0, impossible: past its deadline; a licence the law requires for the work that the
   senior lacks (a higher licence counts: 1종 대형 covers 1종 보통); an age limit that
-  excludes them; a place they did not choose and that does not border one they chose;
-  work neither wanted, done before, nor in the family of the work they want.
+  excludes them; a place they did not choose, that borders none they chose and is not in
+  the same city as one; work neither wanted, done before, nor in the family of the work
+  they want.
 - otherwise start from 3 when the work is one they want, 2 when it is work they did for
   at least three years or work of the same family as one they want, 1 when it is of the
-  same family as work they did for at least three years; then one point off
-  for each shortfall: the place only borders their choice; the pay's top is under what
-  they ask (two points when under 85 % of it); fewer years than the posting asks; a kind
-  of employment they did not choose. Never below 1.
+  same family as work they did for at least three years; then one point off for each
+  shortfall: the place only borders their choice (two points when it is only another 구
+  of the same city: a long subway ride); the pay's top is under what they ask (two
+  points when under 85 % of it); fewer years than the posting asks; a kind of
+  employment they did not choose. Never below 1.
 Unknown facts (pay "협의", experience "무관", no age limit) are no shortfall.
 """
 
 import datetime
 import random
 from dataclasses import dataclass
+
+from matching.region_neighbours import BORDERS as LAND_BORDERS
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -208,14 +212,32 @@ PLACES = {
     "유성": ("대전광역시", "유성구", ("대전 유성구", "대전광역시 유성구 봉명동", "유성구")),
     "청주": ("충청북도", "청주시", ("충북 청주시 흥덕구", "청주시 오송읍", "청주")),
 }
+
+
+def _region_key(place: str) -> str:
+    sido, sigungu, _ = PLACES[place]
+    return f"{sido} {sigungu}" if sigungu else sido
+
+
+# Land borders between the places, read off KOSTAT's boundary map (the data table of
+# `matching.region_neighbours`, which leaves out borders between 구 of one city: those
+# three are written here).
 BORDERS = {
-    frozenset(pair)
-    for pair in (
-        ("강남", "서초"), ("강남", "송파"), ("서초", "송파"), ("강남", "성남"), ("송파", "성남"),
-        ("수원", "화성"), ("수원", "용인"), ("용인", "성남"), ("노원", "의정부"),
-        ("해운대", "수영"), ("세종", "유성"), ("세종", "청주"),
-    )
-}  # fmt: skip
+    frozenset((a, b))
+    for a in PLACES
+    for b in PLACES
+    if _region_key(b) in LAND_BORDERS.get(_region_key(a), ())
+} | {frozenset(("강남", "서초")), frozenset(("강남", "송파")), frozenset(("해운대", "수영"))}
+# Two 구 of one metropolitan city without a border: a subway ride apart, but a long one.
+SAME_CITY = {
+    frozenset((a, b))
+    for a in PLACES
+    for b in PLACES
+    if a != b
+    and PLACES[a][0] == PLACES[b][0]
+    and PLACES[a][1].endswith("구")
+    and PLACES[b][1].endswith("구")
+} - BORDERS
 # Whole 시도 or areas a senior may name instead of 시군구, and the places they cover.
 WIDE = {
     "서울 전체": ("서울 전지역", {"강남", "서초", "송파", "노원"}),
@@ -267,10 +289,13 @@ def grade(senior: Senior, job: Job, today: datetime.date = TODAY) -> int:
         return 0
     if job.age_max is not None and senior.age > job.age_max:
         return 0
+    pairs = {frozenset((job.place, chosen)) for chosen in senior.places}
     if job.place == "전국" or job.place in senior.places:
-        near = False
-    elif any(frozenset((job.place, chosen)) in BORDERS for chosen in senior.places):
-        near = True
+        distance = 0
+    elif pairs & BORDERS:
+        distance = 1
+    elif pairs & SAME_CITY:
+        distance = 2
     else:
         return 0
     years_done = sum(years for key, years in senior.careers if key == job.occupation)
@@ -284,7 +309,7 @@ def grade(senior: Senior, job: Job, today: datetime.date = TODAY) -> int:
         best = 1
     else:
         return 0
-    shortfall = int(near)
+    shortfall = distance
     period, _, high = job.pay
     if senior.pay_monthly and high is not None:
         top = monthly(period, high)

@@ -1,10 +1,10 @@
 """Which postings fit a seeker, best first, with short Korean reasons: the matching engine.
 
-A match must make sense to a senior at a glance, so postings pass hard filters first (still
-open, a place the seeker accepts, pay not far below the asked minimum, age inside a hard
-limit, the required licences, an acceptable employment type, related work at all) and are
-then scored; `matching.scoring` holds the weights and thresholds. Everything is pure: no
-database, no bot.
+A match must make sense to a senior at a glance, and no posting that truly fits may be
+missed, so the hard filters drop only what is impossible (closed, a place the seeker did
+not accept, an age limit that excludes them, a licence the work requires, unrelated work);
+pay, employment type, experience and everything else are scored; `matching.scoring`
+holds the weights and thresholds. Everything is pure: no database, no bot.
 
 * `rank_postings`: one seeker's matches; it is `rank_all` for a single seeker.
 * `rank_all`: every seeker's top matches. Postings are indexed once (`PostingIndex`),

@@ -8,6 +8,7 @@ seekers, and one new posting) use these same functions, so they give the same sc
 
 import datetime
 
+from matching.employment import EMPLOYMENT_LABELS, EmploymentType
 from matching.matches import Match, SeekerFacts
 from matching.posting_index import PostingIndex
 from matching.regionfit import Neighbours, acceptance, place_reason
@@ -121,20 +122,20 @@ def licences_held(seeker: PreparedSeeker, index: PostingIndex, i: int) -> bool:
 
 
 def cheap_parts(seeker: PreparedSeeker, index: PostingIndex, i: int, tier: float) -> float | None:
-    """Place, pay, age, timing, licence and dislike; None if a hard filter rules `i` out.
+    """Place, pay, kind, age, timing, licence and dislike; None if a hard filter rules `i` out.
 
-    The hard filters here are pay, age, employment type and licences (place and relevance
-    are the caller's). The ranking loop inlines exactly this arithmetic, in this order.
+    The hard filters here are an age limit and licences the work requires (place and
+    relevance are the caller's). The ranking loop inlines exactly this arithmetic, in
+    this order.
     """
-    pay = index.pay_points(seeker.pay, seeker.part_time)[i]
-    if pay is None:
-        return None
     age = index.age_points(seeker.age)[i]
-    if age is None or not index.types_ok(seeker.types)[i]:
+    if age is None:
         return None
     if index.has_rules[i] and not licences_held(seeker, index, i):
         return None
-    score = W_REGION * tier + pay + age + index.timing_points[i]
+    pay = index.pay_points(seeker.pay, seeker.part_time)[i]
+    kind = index.type_points(seeker.types)[i]
+    score = W_REGION * tier + pay + kind + age + index.timing_points[i]
     if seeker.held and not index.listed_keys[i].isdisjoint(seeker.held):
         score += W_LICENCE
     if seeker.disliked and not index.families[i].isdisjoint(seeker.disliked):
@@ -196,7 +197,11 @@ def finish(
 def _reasons(
     seeker: PreparedSeeker, index: PostingIndex, i: int, tier: float, found: Relations
 ) -> tuple[str, ...]:
-    """Title, place, pay, urgency, age preference, licence held: the first four that apply."""
+    """Title, place, pay, urgency, age preference, licence held: the first four that apply.
+
+    A shortfall that is shown rather than filtered says so next to its figure: pay under
+    what the seeker asked, an employment type they did not choose.
+    """
     reasons = [title_reason(seeker.sources, found[0])]
     regions = index.regions[i]
     if regions:
@@ -205,7 +210,14 @@ def _reasons(
         if accept is not None and len(regions) > 1:
             region = max(regions, key=lambda r: accept.get(r.key, -1.0))
         reasons.append(place_reason(region, tier))
-    reasons.append(index.pay_reasons[i] or "")
+    pay = index.pay_reasons[i]
+    high = index.high[i]
+    if pay and seeker.pay is not None and high is not None and high < seeker.pay:
+        pay = f"{pay} (희망보다 적음)"
+    reasons.append(pay or "")
+    if index.type_points(seeker.types)[i] < 0.0:
+        kinds = sorted(index.types[i])
+        reasons.append(f"{EMPLOYMENT_LABELS[EmploymentType(kinds[0])]} (희망과 다름)")
     reasons.extend(index.urgency_reasons[i])
     low_age, high_age, preferred = index.ages[i]
     age = seeker.age

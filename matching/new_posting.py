@@ -17,9 +17,9 @@ from matching.regionfit import ANYWHERE, Neighbours, acceptance
 from matching.scoring import (
     FUZZY_CUTOFF,
     MIN_RELEVANCE,
-    MIN_SCORE,
     Source,
     fuzzy_fit,
+    is_match,
     make_source,
     term_relation,
 )
@@ -109,17 +109,13 @@ class _Relations:
 
 
 def _may_pass(facts: SeekerFacts, index: PostingIndex, today: datetime.date) -> bool:
-    """The pay, age and type filters straight from the facts, before preparing a seeker.
+    """The age filter straight from the facts, before preparing a seeker.
 
-    Exactly the checks `cheap_parts` makes first; most seekers a popular posting relates to
-    fail one of them, and preparing them in full would cost far more than these lookups.
+    Exactly the check `cheap_parts` makes first; preparing a seeker in full costs far more
+    than this lookup.
     """
-    types = frozenset(facts.employment_types)
-    pay = facts.pay_monthly if facts.pay_monthly and facts.pay_monthly > 0 else None
-    if index.pay_points(pay, types == {"part_time"})[0] is None:
-        return False
     age = today.year - facts.birth_year if facts.birth_year else None
-    return index.age_points(age)[0] is not None and index.types_ok(types)[0]
+    return index.age_points(age)[0] is not None
 
 
 def seekers_for(
@@ -162,7 +158,7 @@ def seekers_for(
         if not reached:
             continue
         score = finish(seeker, posting_index, 0, cheap, (values, shared))
-        if score is None or score < MIN_SCORE:
+        if score is None or not is_match(score, values):
             continue
         match = make_match(seeker, posting_index, 0, score, tier, (values, shared))
         found.append((-score, position, facts.key, match))

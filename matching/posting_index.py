@@ -15,8 +15,8 @@ from matching.pay import PayPeriod
 from matching.postings import PostingFacts
 from matching.regions import Region
 from matching.scoring import (
-    PAY_FLOOR,
     W_AGE,
+    W_KIND,
     W_PAY,
     W_TIMING,
     age_fit,
@@ -79,33 +79,26 @@ class PostingIndex:
         self.by_term: dict[str, list[int]] = {}
         for position, posting in enumerate(self.facts):
             self._add(position, posting)
-        self._pay_points: dict[tuple[int | None, bool], list[float | None]] = {}
+        self._pay_points: dict[tuple[int | None, bool], list[float]] = {}
         self._age_points: dict[int | None, list[float | None]] = {}
-        self._types_ok: dict[frozenset[str], list[bool]] = {}
+        self._type_points: dict[frozenset[str], list[float]] = {}
 
     # Seekers share a few desired pays, ages and employment types: each one's filter and
     # points are worked out once for every posting, and the scoring loop only indexes them.
 
-    def pay_points(self, desired: int | None, part_time: bool) -> list[float | None]:
-        """W_PAY x pay fit per posting for a desired monthly minimum; None = filtered out.
+    def pay_points(self, desired: int | None, part_time: bool) -> list[float]:
+        """W_PAY x pay fit per posting for a desired monthly minimum.
 
-        For a seeker who wants only part-time work, a part-time job paid per day or month
-        ("월 150만원", 4 hours a day) is never filtered: its figure is for fewer hours than
-        the full-time month their wish was converted to.
+        Pay never rules a posting out: well under the asked minimum it costs points, so it
+        still shows when nothing better does. For a seeker who wants only part-time work, a
+        part-time job paid per day or month ("월 150만원", 4 hours a day) costs nothing: its
+        figure is for fewer hours than the full-time month their wish was converted to.
         """
         found = self._pay_points.get((desired, part_time))
         if found is None:
-            floor = None if desired is None else PAY_FLOOR * desired
             found = [
-                None
-                if floor is not None
-                and high is not None
-                and high < floor
-                and not (part_time and fewer_hours)
-                else W_PAY * pay_fit(desired, low, high)
-                for low, high, fewer_hours in zip(
-                    self.low, self.high, self.part_time_total, strict=True
-                )
+                W_PAY * max(pay_fit(desired, low, high), 0.0 if part_time and fewer else -1.0)
+                for low, high, fewer in zip(self.low, self.high, self.part_time_total, strict=True)
             ]
             self._pay_points[(desired, part_time)] = found
         return found
@@ -125,12 +118,19 @@ class PostingIndex:
             self._age_points[age] = found
         return found
 
-    def types_ok(self, types: frozenset[str]) -> list[bool]:
-        """Whether each posting's employment type is one the seeker takes (or unstated)."""
-        found = self._types_ok.get(types)
+    def type_points(self, types: frozenset[str]) -> list[float]:
+        """Per posting, -W_KIND when its employment type is not one the seeker chose, else 0.
+
+        Not a filter: a 계약직 job in someone's own trade is worth seeing for a person who
+        asked for 정규직, below the ones they asked for.
+        """
+        found = self._type_points.get(types)
         if found is None:
-            found = [not types or not kinds or not types.isdisjoint(kinds) for kinds in self.types]
-            self._types_ok[types] = found
+            found = [
+                0.0 if not types or not kinds or not types.isdisjoint(kinds) else -W_KIND
+                for kinds in self.types
+            ]
+            self._type_points[types] = found
         return found
 
     def _add(self, position: int, posting: PostingFacts) -> None:

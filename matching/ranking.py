@@ -27,8 +27,8 @@ from matching.posting_index import PostingIndex
 from matching.regionfit import ANYWHERE
 from matching.scoring import (
     MIN_CONTAINED_LENGTH,
+    MIN_RELATED_SCORE,
     MIN_RELEVANCE,
-    MIN_SCORE,
     UNKNOWN_CAREER_MONTHS,
     W_DISLIKED,
     W_EXPERIENCE,
@@ -37,6 +37,7 @@ from matching.scoring import (
     W_TITLE,
     Source,
     experience_fit,
+    is_match,
     term_relation,
     title_fit,
 )
@@ -162,12 +163,12 @@ class _Ranking:
         self.pay_points = index.pay_points(seeker.pay, seeker.part_time)
         self.experience_max, self.rest_bound = bounds(seeker)
         self.age_points = index.age_points(seeker.age)
-        self.types_ok = index.types_ok(seeker.types)
+        self.type_points = index.type_points(seeker.types)
 
     def kth(self) -> float:
-        """The score a new match must reach: the top list's last, or MIN_SCORE."""
+        """The score a new match must reach: the top list's last, or MIN_RELATED_SCORE."""
         heap = self.heap
-        return heap[0][0] if self.top is not None and len(heap) >= self.top else MIN_SCORE
+        return heap[0][0] if self.top is not None and len(heap) >= self.top else MIN_RELATED_SCORE
 
     def evaluate(self, i: int) -> tuple[Relations, float | None]:
         """Relations and title-and-experience points (`fit.core`) for posting `i`.
@@ -252,7 +253,7 @@ class _Ranking:
         context = seeker.context_bound
         room = title_room + self.experience_max + context
         quick = title_room + self.rest_bound
-        pay_points, age_points, types_ok = self.pay_points, self.age_points, self.types_ok
+        pay_points, age_points, type_points = self.pay_points, self.age_points, self.type_points
         timing, has_rules, listed, families = (
             index.timing_points,
             index.has_rules,
@@ -265,15 +266,12 @@ class _Ranking:
             region = W_REGION * tier
             if region + quick < floor:
                 continue
-            pay = pay_points[i]
-            if pay is None:
-                continue
             age = age_points[i]
-            if age is None or not types_ok[i]:
+            if age is None:
                 continue
             if has_rules[i] and not licences_held(seeker, index, i):
                 continue
-            cheap = region + pay + age + timing[i]
+            cheap = region + pay_points[i] + type_points[i] + age + timing[i]
             if held and not listed[i].isdisjoint(held):
                 cheap += W_LICENCE
             if disliked and not families[i].isdisjoint(disliked):
@@ -296,7 +294,7 @@ class _Ranking:
             if base + context < floor:
                 continue
             score = total(base, bool(context) and in_context(seeker, index, i, found[0]))
-            if score < MIN_SCORE:
+            if not is_match(score, found[0]):
                 continue
             item = (score, negative, tier, found)
             if top is None or len(heap) < top:

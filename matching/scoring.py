@@ -1,10 +1,12 @@
 """How well one posting fits one seeker: the weights, each part's fit, and the reasons.
 
-score = sum of weight x fit over the parts below, minus W_DISLIKED for a disliked family,
-clamped to 0..100. Every fit is in [0, 1], except experience, which goes down to -0.8 when a
-hard requirement ("경력 10년 이상") is missed. The weights and thresholds here are the one
-place where ranking is tuned; how close two job titles are (same 1.0, close 0.75, same
-family 0.45, a modifier counting 0.4) lives with the titles in `matching.titles`.
+score = sum of weight x fit over the parts below, minus W_DISLIKED for a disliked family
+and W_KIND for an employment type not chosen, clamped to 0..100. Every fit is in [0, 1],
+except pay, which goes down to -1 far below the asked minimum, and experience, which goes
+down to -0.8 when a hard requirement ("경력 10년 이상") is missed. The weights and thresholds
+here are the one place where ranking is tuned; how close two job titles are (same 1.0,
+close 0.75, same family 0.45, a modifier counting 0.4) lives with the titles in
+`matching.titles`.
 """
 
 import datetime
@@ -41,14 +43,22 @@ W_AGE = 5.0  # an employer who prefers the seeker's age band is likelier to hire
 W_TIMING = 4.0  # an urgent need (즉시 출근, closing within a week) will not wait
 W_CONTEXT = 4.0  # the same industry words ("자동차부품") as the seeker's own role
 W_DISLIKED = 25.0  # subtracted: the seeker said "관심 없어요" to this family of jobs
+W_KIND = 8.0  # subtracted: an employment type the seeker did not choose (계약직 for 정규직)
 
 # --- Thresholds --------------------------------------------------------------------------------
 MIN_SCORE = 50.0
-"""Below this a posting is no match: a job only of the same family needs most else to fit."""
+"""Below this a posting related only by its field is no match: a job only of the same family
+needs most else to fit."""
+MIN_RELATED_SCORE = 25.0
+"""Below this no posting is a match, not even the very job the seeker named or did: that
+only happens when nearly everything else is against it (far below the pay, a kind of
+employment not chosen, a neighbouring place). Above it such a posting is always listed,
+however low: never miss the posting that truly fits."""
+
 MIN_RELEVANCE = 0.35
 """Title fit below this means unrelated work, whatever else fits ("never nonsense")."""
 PAY_FLOOR = 0.8
-"""A posting whose best monthly pay is below 80% of the asked minimum is not shown."""
+"""At 80% of the asked minimum pay earns nothing; further below it costs, down to -W_PAY."""
 FUZZY_CUTOFF = 80.0
 """Jamo ratio below this is a different word ("경리" vs "경비" is exactly 80)."""
 FULL_EXPERIENCE_MONTHS = 180
@@ -58,6 +68,13 @@ UNKNOWN_CAREER_MONTHS = 12
 URGENT_DAYS = 7
 MATCHED = 0.7
 """A source relation at least this strong is the same or a neighbouring job, not just a field."""
+
+
+def is_match(score: float, values: Sequence[float]) -> bool:
+    """Whether a scored posting is shown, given each source's relation to it."""
+    if score >= MIN_SCORE:
+        return True
+    return score >= MIN_RELATED_SCORE and max(values, default=0.0) >= MATCHED
 
 
 def fuzzy_fit(score: float) -> float:
@@ -272,7 +289,7 @@ def pay_fit(desired: int | None, low: int | None, high: int | None) -> float:
     ratio = (low + high) / 2 / desired
     if ratio >= 1.0:
         return 0.75 + 0.25 * min((ratio - 1.0) / 0.25, 1.0)
-    return max(0.0, 0.75 * (ratio - PAY_FLOOR) / (1.0 - PAY_FLOOR))
+    return max(-1.0, 0.75 * (ratio - PAY_FLOOR) / (1.0 - PAY_FLOOR))
 
 
 def age_fit(age: int | None, low: int | None, high: int | None, preferred: bool) -> float:

@@ -56,6 +56,9 @@ EXTRA_ALIASES: dict[str, str] = {
     "시설경비": "경비",
     "헬퍼": "물류관리",
     "정비원": "기계설비",
+    "전기기사": "전기관리",
+    "조리종사원": "조리원",
+    "조리실무사": "조리원",  # the job named after its licence, not a driver
 }
 
 # Close titles, in groups; two titles are close when some group holds both.

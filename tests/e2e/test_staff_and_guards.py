@@ -39,7 +39,9 @@ async def test_group_chat_is_pointed_to_a_private_chat(bot: BotHarness) -> None:
     assert sent[0].chat_id == -100123
 
 
-async def test_edited_message_does_not_answer_again(bot: BotHarness, senior: Chat) -> None:
+async def test_edited_message_is_not_read_as_an_answer_but_is_answered(
+    bot: BotHarness, senior: Chat
+) -> None:
     await answer_up_to(senior, 1)
     update = bot.updates.text(senior.person, "60")
     payload = update.to_dict()
@@ -47,7 +49,8 @@ async def test_edited_message_does_not_answer_again(bot: BotHarness, senior: Cha
     payload["edited_message"]["edit_date"] = payload["edited_message"]["date"]
     before = len(bot.request.calls)
     await bot.application.process_update(type(update).de_json(payload, bot.application.bot))
-    assert bot.request.calls[before:] == []
+    sent = bot.request.calls[before:]
+    assert [call.params["text"] for call in sent] == [texts.EDIT_NOT_READ]
     await senior.send("58")
     assert "58세로 적어 둘게요." in senior.last
 

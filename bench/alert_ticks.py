@@ -41,7 +41,9 @@ async def _subscribers(
     sessions: async_sessionmaker[AsyncSession], seekers: list[SeekerFacts]
 ) -> None:
     """Each seeker as a user with instant alerts, a finished profile and its careers."""
-    people, profiles, careers = [], [], []
+    people: list[dict[str, object]] = []
+    profiles: list[dict[str, object]] = []
+    careers: list[dict[str, object]] = []
     for number, seeker in enumerate(seekers, start=1):
         people.append(
             {
@@ -124,11 +126,7 @@ async def main() -> None:
     parser.add_argument("--postings", type=int, default=5, help="new postings, one per tick")
     args = parser.parse_args()
     seekers = synthetic.seekers(args.profiles)
-    texts = [
-        text
-        for text in synthetic.postings(args.postings * 3, seed=5)
-        if text.deadline is None or text.deadline >= synthetic.TODAY
-    ][: args.postings]
+    texts = synthetic.arriving_postings(args.postings)
     url = os.environ.get("DATABASE_URL")
     with tempfile.TemporaryDirectory() as folder:
         url = url or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"

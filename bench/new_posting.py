@@ -36,11 +36,7 @@ def main() -> None:
     args = parser.parse_args()
 
     seekers = synthetic.seekers(args.profiles)
-    texts = [
-        text
-        for text in synthetic.postings(args.postings * 3, seed=5)
-        if text.deadline is None or text.deadline >= synthetic.TODAY
-    ][: args.postings]
+    texts = synthetic.arriving_postings(args.postings)
     postings = [parse_posting(text) for text in texts]
 
     def run(posting: PostingFacts, people: list[SeekerFacts]) -> tuple[float, int]:

@@ -28,19 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quality_set  # bench/ is not a package: found through sys.path
 import staff_commands
+from staff_files import write
 
 from bot.imports.jobs import JOB_COLUMNS
 from bot.imports.profiles import PROFILE_COLUMNS
 
 TOP = 10
-
-
-def _write(path: Path, header: tuple[str, ...], rows: list[dict[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 def _dcg(gains: list[int]) -> float:
@@ -61,10 +54,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         url = f"sqlite:///{folder / 'quality.sqlite3'}"
-        job_file = _write(
+        job_file = write(
             folder / "jobs.csv", JOB_COLUMNS, [quality_set.job_row(j, rng) for j in jobs]
         )
-        senior_file = _write(
+        senior_file = write(
             folder / "profiles.csv",
             PROFILE_COLUMNS,
             [quality_set.senior_row(s, rng) for s in seniors],
@@ -83,7 +76,10 @@ def main() -> None:
         }
         rows_of = {row["external_id"]: row for row in csv.DictReader(job_file.open())}
         senior_rows = {row["external_id"]: row for row in csv.DictReader(senior_file.open())}
-    ndcg, precision, found, wanted, short, impossible, misses = [], [], 0, 0, 0, 0, []
+    ndcg: list[float] = []
+    precision: list[float] = []
+    misses: list[tuple[str, str]] = []
+    found = wanted = short = impossible = 0
     for senior in seniors:
         graded = grades[senior.key]
         ranked = returned.get(senior.key, [])

@@ -360,6 +360,7 @@ def seniors(count: int, rng: random.Random) -> list[Senior]:
             careers.append((rng.choice(OCCUPATIONS).key, rng.choice((3, 8, 15))))
         licences = {o.key for o in wants if o.licence and rng.random() < 0.85}
         licences |= {key for key, _ in careers if OCCUPATION[key].licence}
+        words: tuple[str, ...]
         if rng.random() < 0.3:
             wide_key = rng.choice(list(WIDE))
             words, places = (WIDE[wide_key][0],), set(WIDE[wide_key][1])

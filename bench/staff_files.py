@@ -9,7 +9,7 @@ Seeded, so every run writes the same files.
 
 import csv
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import synthetic  # bench/ is not a package: found through sys.path
@@ -146,7 +146,7 @@ def job_rows(count: int, *, seed: int = 7) -> Iterator[dict[str, str]]:
         yield job_row(rng, posting)
 
 
-def write(path: Path, header: tuple[str, ...], rows: Iterator[dict[str, str]]) -> Path:
+def write(path: Path, header: tuple[str, ...], rows: Iterable[dict[str, str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.DictWriter(file, fieldnames=header)
         writer.writeheader()

@@ -240,6 +240,12 @@ def postings(count: int, *, seed: int = 7) -> list[PostingText]:
     return [posting(rng, world, number) for number in range(count)]
 
 
+def arriving_postings(count: int) -> list[PostingText]:
+    """`count` postings still open on TODAY, as new ones arriving one at a time."""
+    drawn = postings(count * 3, seed=5)
+    return [p for p in drawn if p.deadline is None or p.deadline >= TODAY][:count]
+
+
 def seekers(count: int, *, seed: int = 11) -> list[SeekerFacts]:
     rng = random.Random(seed)
     world = World(rng)

@@ -35,6 +35,7 @@ class PostingText:
     deadline: datetime.date | None  # None = 상시
     start: str  # "즉시", "YYYY-MM-DD" or ""
     vetted: bool  # company approved after a visit
+    headcount: int | None = None  # people to hire; None = not said
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ W_REGION = 12.0  # seniors commute by bus and subway; distance is paid every day
 W_PAY = 10.0  # more than the asked minimum is better, but a floor filter already protects
 W_LICENCE = 5.0  # holding a licence the posting lists is a concrete head start
 W_AGE = 5.0  # an employer who prefers the seeker's age band is likelier to hire them
-W_TIMING = 4.0  # an urgent need (즉시 출근, closing within a week) will not wait
+W_TIMING = 4.0  # an urgent need (즉시 출근, closing within a week, several hires) will not wait
 W_CONTEXT = 4.0  # the same industry words ("자동차부품") as the seeker's own role
 W_DISLIKED = 25.0  # subtracted: the seeker said "관심 없어요" to this family of jobs
 W_KIND = 8.0  # subtracted: an employment type the seeker did not choose (계약직 for 정규직)
@@ -66,6 +66,8 @@ FULL_EXPERIENCE_MONTHS = 180
 UNKNOWN_CAREER_MONTHS = 12
 """A role given without a length still counts for a year."""
 URGENT_DAYS = 7
+SEVERAL_HIRES = 2
+"""A posting hiring this many people at once has room for one more applicant."""
 MATCHED = 0.7
 """A source relation at least this strong is the same or a neighbouring job, not just a field."""
 
@@ -303,7 +305,8 @@ def age_fit(age: int | None, low: int | None, high: int | None, preferred: bool)
 
 
 def timing(posting: PostingFacts, today: datetime.date) -> tuple[float, tuple[str, ...]]:
-    """Urgency in [0, 1] with its reasons: closing within a week (0.4), 즉시 출근 (0.6).
+    """The company's demand in [0, 1] with its reasons, as AllWork weighs hiring timing:
+    closing within a week (0.35), 즉시 출근 (0.45), several people hired at once (0.2).
 
     The deadline reason comes first: it is the one the seeker has to act on.
     """
@@ -311,16 +314,20 @@ def timing(posting: PostingFacts, today: datetime.date) -> tuple[float, tuple[st
     reasons: list[str] = []
     deadline = posting.text.deadline
     if deadline is not None and 0 <= (deadline - today).days <= URGENT_DAYS:
-        value += 0.4
+        value += 0.35
         days = (deadline - today).days
         reasons.append("오늘 마감" if days == 0 else f"마감 {days}일 전")
     start = posting.start_date
     if posting.start_immediately:
-        value += 0.6
+        value += 0.45
         reasons.append("즉시 출근")
     elif start is not None and 0 <= (start - today).days <= URGENT_DAYS:
-        value += 0.6
+        value += 0.45
         reasons.append(f"{start.month}월 {start.day}일 출근")
+    headcount = posting.text.headcount
+    if headcount is not None and headcount >= SEVERAL_HIRES:
+        value += 0.2
+        reasons.append(f"{headcount}명 채용")
     return value, tuple(reasons)
 
 

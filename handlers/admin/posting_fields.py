@@ -48,6 +48,7 @@ class PostingFields:
             deadline=self.deadline,
             start=self.start,
             vetted=False,
+            headcount=self.headcount,
         )
 
     def columns(self) -> dict[str, object]:

@@ -54,6 +54,7 @@ def posting_text(posting: Posting) -> PostingText:
         deadline=posting.deadline,
         start=posting.start,
         vetted=posting.company.vetting is Vetting.APPROVED,
+        headcount=posting.headcount,
     )
 
 

@@ -66,6 +66,7 @@ def posting(
     start: str = "",
     *,
     vetted: bool = True,
+    headcount: int | None = None,
 ) -> PostingFacts:
     return parse_posting(
         PostingText(
@@ -82,6 +83,7 @@ def posting(
             deadline=deadline,
             start=start,
             vetted=vetted,
+            headcount=headcount,
         )
     )
 
@@ -533,6 +535,17 @@ def test_urgent_need_ranks_higher() -> None:
     ]
     assert ranked(person, postings) == ["URGENT", "CALM"]
     assert matches(person, postings)["URGENT"].reasons[2:] == ("월 250만원", "마감 3일 전")
+
+
+def test_hiring_several_people_ranks_higher_and_says_so() -> None:
+    person = seeker(desired=("경비",), regions=("서울특별시 노원구",))
+    postings = [
+        posting("ONE", "경비원", "서울 노원구", "월 250만원", headcount=1),
+        posting("THREE", "경비원", "서울 노원구", "월 250만원", headcount=3),
+    ]
+    assert ranked(person, postings) == ["THREE", "ONE"]
+    assert matches(person, postings)["THREE"].reasons[2:] == ("월 250만원", "3명 채용")
+    assert matches(person, postings)["ONE"].reasons[2:] == ("월 250만원",)
 
 
 def test_more_related_experience_ranks_higher() -> None:

@@ -125,6 +125,10 @@ ASK_DESIRED_JOBS = (
 )
 DESIRED_JOBS_YEARS_LATER = "몇 년 하셨는지는 바로 다음 질문에서 여쭤볼게요."
 DESIRED_JOBS_INVALID = "하고 싶은 일을 적어 주세요. (예: 경비, 요양보호사, 품질관리)"
+DESIRED_JOBS_ANYTHING = (
+    "하고 싶은 일을 하나라도 알려 주시면 더 잘 찾아 드려요. 아래에서 고르시거나 적어 주세요. "
+    "(예: 경비, 미화원, 조리원)"
+)
 DESIRED_JOBS_FULL = "3개를 모두 고르셨어요."
 
 ASK_CAREER = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from matching.text import normalize
+from matching.text import ANYTHING_PHRASES, normalize
 from matching.vocabulary import Vocabulary
 
 
@@ -68,14 +68,6 @@ _KEYWORDS: dict[str, EmploymentType] = {
     "개인사업자": _T.FREELANCE, "3.3": _T.FREELANCE,
 }  # fmt: skip
 
-# "Anything is fine" phrases, spaceless. Only used when no type is named: "정규직, 계약직
-# 다 좋아요" means those two, not anything.
-_ANY_PHRASES: tuple[str, ...] = (
-    "무관", "상관없", "상관안", "상관x", "아무거나", "아무거라도", "아무래도괜찮", "다좋",
-    "다괜찮", "다가능", "다돼", "다됩", "다해요", "다할수", "모두좋", "모두괜찮", "모두가능",
-    "전부좋", "전부괜찮", "전부가능", "뭐든", "뭐라도", "어떤형태든", "어느것이든",
-    "가리지않", "안가려", "안가림", "상관없음",
-)  # fmt: skip
 
 # A keyword directly followed by one of these is excluded: "일용직 말고", "알바는 싫어요".
 # "아니면" is deliberately absent: "정규직 아니면 계약직" offers both.
@@ -91,7 +83,8 @@ def _alternation(words: list[str]) -> str:
 
 _KEYWORD_PATTERN = re.compile(rf"(?<!아)(?:{_alternation(list(_KEYWORDS))})")
 """The lookbehind keeps "아파트" from reading as "파트"(-타임)."""
-_ANY_PATTERN = re.compile(_alternation(list(_ANY_PHRASES)))
+_ANY_PATTERN = re.compile(_alternation(list(ANYTHING_PHRASES)))
+"""Only used when no type is named: "정규직, 계약직 다 좋아요" means those two, not anything."""
 
 # Typo fallback for words no keyword covered ("게약직", "졍규직").
 _FUZZY = Vocabulary(

@@ -29,6 +29,20 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", kept).strip()
 
 
+# "Anything is fine" phrases, spaceless: an answer that names nothing in particular.
+ANYTHING_PHRASES: tuple[str, ...] = (
+    "무관", "상관없", "상관안", "상관x", "아무거나", "아무거라도", "아무래도괜찮", "다좋",
+    "다괜찮", "다가능", "다돼", "다됩", "다해요", "다할수", "모두좋", "모두괜찮", "모두가능",
+    "전부좋", "전부괜찮", "전부가능", "뭐든", "뭐라도", "어떤형태든", "어느것이든",
+    "가리지않", "안가려", "안가림", "상관없음", "아무일", "무슨일이든", "어떤일이든",
+)  # fmt: skip
+
+
+def says_anything(text: str) -> bool:
+    """Whether an answer opens with "anything is fine" ("아무거나요", "상관없어요")."""
+    return compact(text).casefold().startswith(ANYTHING_PHRASES)
+
+
 def split_items(text: str) -> list[str]:
     """Split a typed list ("수원시, 화성시", "경비/시설관리") into its non-empty items."""
     items = (

@@ -22,7 +22,8 @@ from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employm
 from matching.jobs import JOB_TITLES, POPULAR_TITLES
 from matching.pay import Pay, PayPeriod, describe_pay, parse_pay
 from matching.regions import Region, RegionKind, parse_regions, region_by_key
-from matching.text import normalize
+from matching.text import normalize, says_anything
+from matching.titles import analyse_title
 from matching.vocabulary import Vocabulary
 
 MAX_ITEM_CHARS = 40
@@ -191,6 +192,8 @@ class DesiredJobsField(VocabularyListField):
         """A job with years ("관리소장 8년") is a career given a step early: the job is kept
         as wished for, and the years are asked for where careers are."""
         typed = normalize(text)
+        if says_anything(typed) and not analyse_title(typed).terms:
+            return invalid(texts.DESIRED_JOBS_ANYTHING)  # "아무거나" would match no job at all
         jobs = without_durations(typed)
         parsed = super().parse(jobs, today)
         if jobs != typed and parsed.understood:

@@ -45,6 +45,19 @@ async def test_five_thousand_characters(bot: BotHarness, senior: Chat) -> None:
     assert profile.desired_jobs is None
 
 
+@pytest.mark.parametrize("answer", ["아무거나", "상관없어요", "아무 일이나 할게요", "다 좋아요"])
+async def test_anything_is_not_a_desired_job(bot: BotHarness, senior: Chat, answer: str) -> None:
+    await answer_up_to(senior, 2)
+    await senior.send(answer)
+    assert texts.DESIRED_JOBS_ANYTHING in senior.last
+    assert "어떤 일을 하고 싶으세요?" in senior.last
+    profile = await stored_profile(bot, senior)
+    assert profile is not None
+    assert profile.desired_jobs is None
+    await senior.send("경비 아무거나")
+    assert "경비 아무거나" in senior.last
+
+
 async def test_emoji_only_and_emoji_inside_an_answer(senior: Chat) -> None:
     await answer_up_to(senior, 1)
     await senior.send("🙂🙏")

@@ -34,7 +34,7 @@ from db.profiles import (
 )
 from handlers import texts
 from handlers.codes import readable_code
-from handlers.profile.fields import FIELDS
+from handlers.profile.fields import FIELDS, DesiredJobsField
 from handlers.profile.parsed import Choice, Parsed
 from handlers.profile.steps import QUESTIONS, Step
 from matching.regions import RegionKind, region_by_key
@@ -203,6 +203,9 @@ def _answer(step: Step, cell: str, today: date) -> _Answer:
 def _store(profile: Profile, step: Step, cell: str, today: date) -> None:
     """Store what `cell` says for one question, as the chat would after its last question."""
     field = FIELDS[step]
+    if isinstance(field, DesiredJobsField) and field.names_no_job(cell):
+        field.answer_none(profile)  # staff wrote "무관": answered, and the careers match
+        return
     if not cell:
         if field.optional:
             field.answer_none(profile)

@@ -188,12 +188,17 @@ class DesiredJobsField(VocabularyListField):
     column = "desired_jobs"
     invalid_hint = texts.DESIRED_JOBS_INVALID
 
+    @staticmethod
+    def names_no_job(text: str) -> bool:
+        """ "아무거나", "상관없어요": stored as a job, it would match no posting at all."""
+        return says_anything(text) and not analyse_title(text).terms
+
     def parse(self, text: str, today: date) -> Parsed:
         """A job with years ("관리소장 8년") is a career given a step early: the job is kept
         as wished for, and the years are asked for where careers are."""
         typed = normalize(text)
-        if says_anything(typed) and not analyse_title(typed).terms:
-            return invalid(texts.DESIRED_JOBS_ANYTHING)  # "아무거나" would match no job at all
+        if self.names_no_job(typed):
+            return invalid(texts.DESIRED_JOBS_ANYTHING)
         jobs = without_durations(typed)
         parsed = super().parse(jobs, today)
         if jobs != typed and parsed.understood:

@@ -95,6 +95,21 @@ async def test_an_edited_row_updates_and_keeps_the_code(
     assert [(c.title, c.months) for c in profile.careers] == [("경비", 72)]
 
 
+async def test_anything_as_the_desired_job_is_no_wish_and_the_row_is_kept(
+    sessions: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, "P1,김영수,58,무관,아파트 경비 5년,,수원시,월 250만원,정규직")
+    report, _ = await import_profiles(sessions, read_rows(path, PROFILE_COLUMNS), NOW)
+    assert report.rejected is None
+    assert report.created == 1
+    async with sessions() as session:
+        profile = await find_by_external_id(session, "P1")
+    assert profile is not None
+    assert profile.desired_jobs == []
+    assert profile.completed_at is not None
+    assert [(c.title, c.months) for c in profile.careers] == [("아파트 경비", 60)]
+
+
 def test_a_file_without_the_header_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "wrong.csv"
     path.write_text("이름,나이\n김영수,58\n", encoding="utf-8")

@@ -19,6 +19,8 @@ from db.models import OutboxMessage, OutboxStatus, User
 
 @dataclass(frozen=True)
 class NewMessage:
+    """A message to queue, built before the transaction that queues a tick's thousands."""
+
     user_id: int
     kind: str
     payload: dict[str, Any]

@@ -8,7 +8,7 @@ seekers, and one new posting) use these same functions, so they give the same sc
 
 import datetime
 
-from matching.employment import EMPLOYMENT_LABELS, EmploymentType
+from matching.employment import EMPLOYMENT_LABELS
 from matching.matches import Match, SeekerFacts
 from matching.posting_index import PostingIndex
 from matching.regionfit import Neighbours, acceptance, place_reason
@@ -211,13 +211,12 @@ def _reasons(
             region = max(regions, key=lambda r: accept.get(r.key, -1.0))
         reasons.append(place_reason(region, tier))
     pay = index.pay_reasons[i]
-    high = index.high[i]
-    if pay and seeker.pay is not None and high is not None and high < seeker.pay:
+    if pay and index.pays_less(i, seeker.pay, seeker.part_time):
         pay = f"{pay} (희망보다 적음)"
     reasons.append(pay or "")
     if index.type_points(seeker.types)[i] < 0.0:
-        kinds = sorted(index.types[i])
-        reasons.append(f"{EMPLOYMENT_LABELS[EmploymentType(kinds[0])]} (희망과 다름)")
+        kind = min(index.facts[i].employment_types)
+        reasons.append(f"{EMPLOYMENT_LABELS[kind]} (희망과 다름)")
     reasons.extend(index.urgency_reasons[i])
     low_age, high_age, preferred = index.ages[i]
     age = seeker.age

@@ -118,6 +118,17 @@ class PostingIndex:
             self._age_points[age] = found
         return found
 
+    def pays_less(self, i: int, desired: int | None, part_time: bool) -> bool:
+        """Whether posting `i`'s best pay is under the asked minimum, as its card says.
+
+        Never for a part-timer's part-time figure of fewer hours, which `pay_points` does
+        not count against it either.
+        """
+        high = self.high[i]
+        if desired is None or high is None or high >= desired:
+            return False
+        return not (part_time and self.part_time_total[i])
+
     def type_points(self, types: frozenset[str]) -> list[float]:
         """Per posting, -W_KIND when its employment type is not one the seeker chose, else 0.
 

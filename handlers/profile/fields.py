@@ -190,7 +190,8 @@ class DesiredJobsField(VocabularyListField):
 
     @staticmethod
     def names_no_job(text: str) -> bool:
-        """ "아무거나", "상관없어요": stored as a job, it would match no posting at all."""
+        """Whether the answer only says "아무거나" or "상관없어요": stored as a job title, it
+        would match no posting at all."""
         return says_anything(text) and not analyse_title(text).terms
 
     def parse(self, text: str, today: date) -> Parsed:

@@ -273,6 +273,7 @@ def test_part_time_pay_is_not_a_full_time_month() -> None:
     [for_anyone] = rank_postings(anything, [posting_], today=TODAY, neighbours=neighbours)
     assert for_anyone.score < for_part_timer.score
     assert "월 150만원 (희망보다 적음)" in for_anyone.reasons
+    assert "월 150만원" in for_part_timer.reasons
 
 
 def test_required_licence() -> None:

@@ -1,14 +1,17 @@
-"""The new-posting alert tick with 100,000 instant subscribers in the database.
+"""The alert ticks with 100,000 subscribers in the database.
 
     .venv/bin/python bench/alert_ticks.py                      # SQLite file in a temp dir
     DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/bench .venv/bin/python \\
         bench/alert_ticks.py                                   # an empty PostgreSQL database
 
 The synthetic seekers (`synthetic.seekers`) are written as users with instant alerts,
-profiles and careers; then one new posting at a time is stored and the real
-`AlertTicks.new_postings` runs: read every subscriber, match, queue the alerts. Next to
-it, from the same run: a bare SELECT of the same subscriber columns (the floor of reading
-them at all). Matching alone is `new_posting.py`'s figure. Figures, not a test.
+profiles and careers, signed up a day before. Then one new posting at a time is stored and
+the real `AlertTicks.new_postings` runs: the first tick of a process reads every
+subscriber; each later one reads only who changed, and before each, `--changes` seekers
+edit their profile. Last, everyone switches to a daily digest at the same hour (as with
+the default 09:00) and a new process runs `AlertTicks.digests` once. Next to them, from
+the same run: a bare SELECT of the same subscriber columns (the floor of reading them at
+all). Matching alone is `new_posting.py`'s figure. Figures, not a test.
 """
 
 import argparse
@@ -18,14 +21,15 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # bench/ is not a package: found through sys.path
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.alerts import AlertTicks
@@ -35,6 +39,7 @@ from matching.engine import SeekerFacts
 from matching.postings import PostingText
 
 NOW = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)  # 10:00 in Seoul, synthetic.TODAY
+SIGNED_UP = datetime.now(UTC) - timedelta(days=1)
 
 
 async def _subscribers(
@@ -52,6 +57,7 @@ async def _subscribers(
                 "role": Role.SEEKER,
                 "consented_at": NOW,
                 "alert_mode": AlertMode.INSTANT,
+                "updated_at": SIGNED_UP,
             }
         )
         profiles.append(
@@ -65,6 +71,7 @@ async def _subscribers(
                 "employment_types": list(seeker.employment_types),
                 "birth_year": seeker.birth_year,
                 "completed_at": NOW,
+                "updated_at": SIGNED_UP,
             }
         )
         careers.extend(
@@ -120,32 +127,78 @@ async def _bare_read(sessions: async_sessionmaker[AsyncSession]) -> float:
     return time.perf_counter() - start
 
 
+async def _edit_profiles(sessions: async_sessionmaker[AsyncSession], count: int) -> None:
+    """`count` seekers raise their desired pay a little, as people edit between ticks."""
+    async with sessions.begin() as session:
+        chosen = select(Profile.id).order_by(func.random()).limit(count).scalar_subquery()
+        await session.execute(
+            update(Profile)
+            .where(Profile.id.in_(chosen))
+            .values(pay_monthly=Profile.pay_monthly + 100_000)
+        )
+
+
+async def _everyone_daily(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions.begin() as session:
+        await session.execute(update(User).values(alert_mode=AlertMode.DAILY, digest_hour=10))
+
+
+async def _timed(tick: Callable[[], Awaitable[int]]) -> tuple[float, int]:
+    start = time.perf_counter()
+    queued = await tick()
+    return time.perf_counter() - start, queued
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--postings", type=int, default=5, help="new postings, one per tick")
+    parser.add_argument("--changes", type=int, default=50, help="profiles edited between ticks")
+    parser.add_argument("--digest-postings", type=int, default=20, help="new each digest day")
     args = parser.parse_args()
     seekers = synthetic.seekers(args.profiles)
-    texts = synthetic.arriving_postings(args.postings)
+    texts = synthetic.arriving_postings(args.postings + 2 * args.digest_postings)
+    arriving, first_day, second_day = (
+        texts[: args.postings],
+        texts[args.postings : args.postings + args.digest_postings],
+        texts[args.postings + args.digest_postings :],
+    )
+    clock = [NOW]
     url = os.environ.get("DATABASE_URL")
     with tempfile.TemporaryDirectory() as folder:
         url = url or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
         async with database(url) as sessions:
             await _subscribers(sessions, seekers)
-            ticks = AlertTicks(sessions, lambda: NOW)
-            ticked: list[float] = []
-            queued: list[int] = []
-            for text in texts:
+            ticks = AlertTicks(sessions, lambda: clock[0])
+            ticked: list[tuple[float, int]] = []
+            for number, text in enumerate(arriving):
+                if number:
+                    await _edit_profiles(sessions, args.changes)
                 await _store(sessions, text)
-                start = time.perf_counter()
-                queued.append(await ticks.new_postings())
-                ticked.append(time.perf_counter() - start)
-            read = statistics.median([await _bare_read(sessions) for _ in texts])
-    tick = statistics.median(ticked)
-    print(f"database: {url.split('://')[0]}, {args.profiles:,} instant subscribers")
-    print(f"new-posting tick: median {tick:.2f} s (each: {', '.join(f'{t:.2f}' for t in ticked)})")
-    print(f"alerts queued per posting: {', '.join(f'{n:,}' for n in queued)}")
-    print(f"bare read of the subscribers: {read:.2f} s; tick ÷ bare read: {tick / read:.2f}")
+                ticked.append(await _timed(ticks.new_postings))
+            read = statistics.median([await _bare_read(sessions) for _ in arriving])
+            await _everyone_daily(sessions)
+            digested: list[tuple[float, int]] = []
+            ticks = AlertTicks(sessions, lambda: clock[0])  # a process started after the switch
+            for day, texts_of_day in enumerate((first_day, second_day)):
+                clock[0] = NOW + timedelta(days=day)
+                for text in texts_of_day:
+                    await _store(sessions, text)
+                digested.append(await _timed(ticks.digests))
+    first, later = ticked[0][0], statistics.median(seconds for seconds, _ in ticked[1:])
+    print(f"database: {url.split('://')[0]}, {args.profiles:,} subscribers")
+    print(f"bare read of the subscribers: {read:.2f} s")
+    print(f"first new-posting tick of a process: {first:.2f} s ({first / read:.2f} × bare read)")
+    print(
+        f"later ticks, {args.changes} profiles edited before each: median {later:.2f} s "
+        f"({later / read:.2f} × bare read; each: {', '.join(f'{s:.2f}' for s, _ in ticked[1:])})"
+    )
+    print(f"alerts queued per posting: {', '.join(f'{n:,}' for _, n in ticked)}")
+    for name, (seconds, sent) in zip(("first", "next"), digested, strict=True):
+        print(
+            f"digest tick, everyone due at once, {name} day of a process: {seconds:.2f} s "
+            f"({seconds / read:.2f} × bare read), {sent:,} digests queued"
+        )
 
 
 if __name__ == "__main__":

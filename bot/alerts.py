@@ -3,34 +3,38 @@
 Both ticks hold no state: "new" postings are those the tick has not stamped
 (`matched_at`), digests are due by each person's chosen hour and `last_digest_on`, and
 "never twice" is the alerted_postings table. So a restart, or a tick running late or
-twice, changes nothing. Matching runs in a worker thread to keep the bot responsive.
+twice, changes nothing. The one thing kept between ticks is a copy of the subscribers'
+profiles (`bot.subscribers`), checked against the database each tick. Matching runs in
+a worker thread to keep the bot responsive.
 """
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.subscribers import SubscriberCache
 from db.alerts import (
+    DigestSchedule,
     Subscriber,
+    digest_schedules,
     dismissed_postings,
     mark_digest_sent,
     mark_matched,
     record_shown,
     shown_pairs,
     subscriber_ids,
-    subscribers,
     unmatched_postings,
 )
 from db.models import AlertMode, Posting
 from db.outbox import NewMessage, enqueue_many
 from db.postings import ids_open_on, open_postings
 from handlers.jobs.cards import card, digest
-from handlers.jobs.facts import posting_facts, seeker_facts
+from handlers.jobs.facts import posting_facts
 from matching.engine import Match, SeekerFacts, key_and_matches, rank_each, seekers_for_posting
-from matching.schedule import digest_due, first_allowed, korean_date
+from matching.schedule import SEOUL, digest_due, first_allowed, korean_date
 
 DIGEST_SIZE = 5
 DIGEST_MODES = [AlertMode.DAILY, AlertMode.WEEKLY]
@@ -40,6 +44,7 @@ DIGEST_MODES = [AlertMode.DAILY, AlertMode.WEEKLY]
 class AlertTicks:
     sessions: async_sessionmaker[AsyncSession]
     clock: Callable[[], datetime]
+    kept: SubscriberCache = field(default_factory=SubscriberCache)
 
     async def new_postings(self) -> int:
         """Push each newly approved posting to the instant subscribers it fits."""
@@ -49,8 +54,9 @@ class AlertTicks:
             postings = await unmatched_postings(session, today)
             if not postings:
                 return 0
-            people = await subscribers(session, [AlertMode.INSTANT])
-            seekers, subscriber_of = await _seekers(session, people, [AlertMode.INSTANT])
+            subscribed = await self._subscribers(session, [AlertMode.INSTANT])
+            seekers = [facts for _, facts in subscribed]
+            subscriber_of = {facts.key: person for person, facts in subscribed}
             shown = await shown_pairs(session, [posting.id for posting in postings])
         fits = await asyncio.to_thread(_fits_of_each, postings, seekers, today)
         alerts = [
@@ -72,12 +78,15 @@ class AlertTicks:
         now = self.clock()
         today = korean_date(now)
         async with self.sessions() as session:
-            candidates = await subscribers(session, DIGEST_MODES)
-            people = [person for person in candidates if _digest_due(person, now)]
-            if not people:
+            schedules = await digest_schedules(session, DIGEST_MODES, now.astimezone(SEOUL))
+            due_ids = {turn.user_id for turn in schedules if _digest_due(turn, now)}
+            if not due_ids:
                 return 0
+            candidates = await self._subscribers(session, DIGEST_MODES)
+            due = [(person, facts) for person, facts in candidates if person.user_id in due_ids]
+            people = [person for person, _ in due]
+            seekers = [facts for _, facts in due]
             postings = await open_postings(session, today, vetted_only=True)
-            seekers, _ = await _seekers(session, people, DIGEST_MODES)
             shown = await shown_pairs(session, ids_open_on(today), subscriber_ids(DIGEST_MODES))
         by_key = {posting.external_id: posting for posting in postings}
         ranked = await asyncio.to_thread(_rank_each, seekers, postings, today)
@@ -97,31 +106,24 @@ class AlertTicks:
             await mark_digest_sent(session, [person.user_id for person in people], today)
         return sent
 
+    async def _subscribers(
+        self, session: AsyncSession, modes: list[AlertMode]
+    ) -> list[tuple[Subscriber, SeekerFacts]]:
+        """Subscribers to `modes`, each with their facts and the job families they dismissed."""
+        disliked: dict[int, set[str]] = {}
+        for user_id, posting in await dismissed_postings(session, subscriber_ids(modes)):
+            disliked.setdefault(user_id, set()).update(posting_facts(posting).families)
+        frozen = {user_id: frozenset(families) for user_id, families in disliked.items()}
+        return await self.kept.subscribers(session, modes, frozen)
 
-def _digest_due(person: Subscriber, now: datetime) -> bool:
+
+def _digest_due(schedule: DigestSchedule, now: datetime) -> bool:
     return digest_due(
         now,
-        weekly=person.alert_mode is AlertMode.WEEKLY,
-        hour=person.digest_hour,
-        last_sent_on=person.last_digest_on,
+        weekly=schedule.alert_mode is AlertMode.WEEKLY,
+        hour=schedule.digest_hour,
+        last_sent_on=schedule.last_digest_on,
     )
-
-
-async def _seekers(
-    session: AsyncSession, people: list[Subscriber], modes: list[AlertMode]
-) -> tuple[list[SeekerFacts], dict[str, Subscriber]]:
-    """Each person's facts (with the job families they dismissed) and who each key is.
-
-    `people` are among the subscribers to `modes`, whose dismissals are read at once."""
-    disliked: dict[int, set[str]] = {}
-    for user_id, posting in await dismissed_postings(session, subscriber_ids(modes)):
-        disliked.setdefault(user_id, set()).update(posting_facts(posting).families)
-    seekers, subscriber_of = [], {}
-    for person in people:
-        seeker = seeker_facts(person.profile, frozenset(disliked.get(person.user_id, ())))
-        seekers.append(seeker)
-        subscriber_of[seeker.key] = person
-    return seekers, subscriber_of
 
 
 def _fits_of_each(

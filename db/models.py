@@ -89,6 +89,11 @@ class User(Base):
     last_channel: Mapped[str | None] = mapped_column(String(16))  # where they wrote last
     last_digest_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    # Null only in rows older than the column (SQLite cannot add a NOT NULL column without a
+    # constant default); the migration fills them. Alert ticks refresh what moved by it.
+    updated_at: Mapped[datetime | None] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, index=True
+    )
 
     profile: Mapped["Profile | None"] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
@@ -118,7 +123,7 @@ class Profile(Base):
     completed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
-        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+        default=_utcnow, onupdate=_utcnow, server_default=func.now(), index=True
     )
 
     user: Mapped[User | None] = relationship(back_populates="profile")
@@ -128,6 +133,10 @@ class Profile(Base):
         passive_deletes=True,
         order_by="CareerEntry.position",
     )
+
+    def touch(self) -> None:
+        """Mark the profile changed when only its careers did (they are rows of their own)."""
+        self.updated_at = _utcnow()
 
 
 class CareerEntry(Base):

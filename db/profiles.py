@@ -26,12 +26,14 @@ def add_career(profile: Profile, title: str, months: int | None) -> CareerEntry:
     """Append a past role at the end of the profile's career list."""
     entry = CareerEntry(title=title, months=months, position=len(profile.careers))
     profile.careers.append(entry)
+    profile.touch()
     return entry
 
 
 def clear_careers(profile: Profile) -> None:
     """Forget every past role, for a person who wants to type them again."""
     profile.careers.clear()
+    profile.touch()
 
 
 async def find_by_external_id(session: AsyncSession, external_id: str) -> Profile | None:

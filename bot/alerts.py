@@ -15,23 +15,24 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.subscribers import SubscriberCache
+from bot.subscribers import Subscribed, SubscriberCache
 from db.alerts import (
     DigestSchedule,
     Subscriber,
     digest_schedules,
-    dismissed_postings,
     mark_digest_sent,
     mark_matched,
     record_shown,
     shown_pairs,
+    still_subscribed,
     subscriber_ids,
+    subscribers_dismissed,
     unmatched_postings,
 )
 from db.models import AlertMode, Posting
 from db.outbox import NewMessage, enqueue_many
 from db.postings import ids_open_on, open_postings
-from handlers.jobs.cards import card, digest
+from handlers.jobs.cards import Payload, cards, digest
 from handlers.jobs.facts import posting_facts
 from matching.engine import Match, SeekerFacts, key_and_matches, rank_each, seekers_for_posting
 from matching.schedule import SEOUL, digest_due, first_allowed, korean_date
@@ -55,21 +56,30 @@ class AlertTicks:
             if not postings:
                 return 0
             subscribed = await self._subscribers(session, [AlertMode.INSTANT])
-            seekers = [facts for _, facts in subscribed]
-            subscriber_of = {facts.key: person for person, facts in subscribed}
             shown = await shown_pairs(session, [posting.id for posting in postings])
-        fits = await asyncio.to_thread(_fits_of_each, postings, seekers, today)
-        alerts = [
-            (subscriber_of[key], posting, match)
-            for posting, matches in zip(postings, fits, strict=True)
-            for key, match in matches
-            if (subscriber_of[key].user_id, posting.id) not in shown
-        ]
+        fits = await asyncio.to_thread(_fits_of_each, postings, subscribed.seekers, today)
+        subscriber_of = subscribed.by_key
+        shown_now: list[tuple[int, int]] = []
+        messages: list[NewMessage] = []
+        for posting, matches in zip(postings, fits, strict=True):
+            unseen = [
+                (person, match)
+                for key, match in matches
+                if ((person := subscriber_of[key]).user_id, posting.id) not in shown
+            ]
+            payloads = cards(posting, [match for _, match in unseen])
+            for (person, _), payload in zip(unseen, payloads, strict=True):
+                shown_now.append((person.user_id, posting.id))
+                messages.append(_alert(person, posting, payload, now))
         async with self.sessions.begin() as session:
-            await record_shown(session, [(person.user_id, p.id) for person, p, _ in alerts])
-            queued = await enqueue_many(
-                session, [_alert(person, posting, match, now) for person, posting, match in alerts]
-            )
+            recipients = {user_id for user_id, _ in shown_now}
+            gone = recipients - await still_subscribed(session, recipients, [AlertMode.INSTANT])
+            if gone:
+                self.kept.forget(gone)
+                shown_now = [pair for pair in shown_now if pair[0] not in gone]
+                messages = [message for message in messages if message.user_id not in gone]
+            await record_shown(session, shown_now)
+            queued = await enqueue_many(session, messages)
             await mark_matched(session, [posting.id for posting in postings], now)
         return queued
 
@@ -83,7 +93,11 @@ class AlertTicks:
             if not due_ids:
                 return 0
             candidates = await self._subscribers(session, DIGEST_MODES)
-            due = [(person, facts) for person, facts in candidates if person.user_id in due_ids]
+            due = [
+                (person, facts)
+                for person, facts in zip(candidates.people, candidates.seekers, strict=True)
+                if person.user_id in due_ids
+            ]
             people = [person for person, _ in due]
             seekers = [facts for _, facts in due]
             postings = await open_postings(session, today, vetted_only=True)
@@ -106,12 +120,10 @@ class AlertTicks:
             await mark_digest_sent(session, [person.user_id for person in people], today)
         return sent
 
-    async def _subscribers(
-        self, session: AsyncSession, modes: list[AlertMode]
-    ) -> list[tuple[Subscriber, SeekerFacts]]:
+    async def _subscribers(self, session: AsyncSession, modes: list[AlertMode]) -> Subscribed:
         """Subscribers to `modes`, each with their facts and the job families they dismissed."""
         disliked: dict[int, set[str]] = {}
-        for user_id, posting in await dismissed_postings(session, subscriber_ids(modes)):
+        for user_id, posting in await subscribers_dismissed(session, modes):
             disliked.setdefault(user_id, set()).update(posting_facts(posting).families)
         frozen = {user_id: frozenset(families) for user_id, families in disliked.items()}
         return await self.kept.subscribers(session, modes, frozen)
@@ -146,11 +158,11 @@ def _rank_each(
     return [matches for _, matches in ranked]
 
 
-def _alert(person: Subscriber, posting: Posting, match: Match, now: datetime) -> NewMessage:
+def _alert(person: Subscriber, posting: Posting, payload: Payload, now: datetime) -> NewMessage:
     return NewMessage(
         user_id=person.user_id,
         kind="alert",
-        payload=card(posting, match),
+        payload=payload,
         dedupe_key=f"alert:{person.user_id}:{posting.id}",
         not_before=first_allowed(now, quiet_nights=person.quiet_nights),
     )

@@ -72,10 +72,17 @@ def subscriber_ids(modes: Iterable[AlertMode]) -> Select[int]:
     return select(User.id).join(User.profile).where(_subscribing(modes))
 
 
-async def subscriber_count(session: AsyncSession) -> int:
-    """How many people subscribe to alerts of any kind."""
-    counted = select(func.count()).select_from(User).join(User.profile)
-    return await session.scalar(counted.where(_subscribing(ALERT_MODES))) or 0
+async def still_subscribed(
+    session: AsyncSession, user_ids: Iterable[int], modes: Iterable[AlertMode]
+) -> set[int]:
+    """Those of `user_ids` who subscribe to `modes` now: a tick's copy of the subscribers
+    cannot see who was deleted since (a deleted row leaves no stamp)."""
+    wanted = list(modes)
+    found: set[int] = set()
+    for part in slices(list(user_ids), IDS_PER_STATEMENT):
+        statement = subscriber_ids(wanted).where(User.id.in_(part))
+        found.update(await session.scalars(statement))
+    return found
 
 
 async def subscriber_stamps(
@@ -188,13 +195,29 @@ async def record_shown(session: AsyncSession, pairs: Iterable[tuple[int, int]]) 
 
 
 async def dismissed_postings(
-    session: AsyncSession, users: Select[int] | list[int]
+    session: AsyncSession, user_ids: list[int]
 ) -> list[tuple[int, Posting]]:
-    """Postings each person marked "관심 없어요", to rank similar ones lower for them."""
+    """Postings each of these people marked "관심 없어요", to rank similar ones lower for them."""
+    return await _dismissed(session, Dismissal.user_id.in_(user_ids))
+
+
+async def subscribers_dismissed(
+    session: AsyncSession, modes: Iterable[AlertMode]
+) -> list[tuple[int, Posting]]:
+    """`dismissed_postings` of every subscriber to `modes`. Joined rather than asked with
+    IN (their ids): the database starts from the few dismissals, not 100,000 subscribers."""
+    return await _dismissed(session, _subscribing(modes))
+
+
+async def _dismissed(
+    session: AsyncSession, whose: ColumnElement[bool]
+) -> list[tuple[int, Posting]]:
     rows = await session.execute(
         select(Dismissal.user_id, Posting)
         .join(Posting, Posting.id == Dismissal.posting_id)
-        .where(Dismissal.user_id.in_(users))
+        .join(User, User.id == Dismissal.user_id)
+        .outerjoin(User.profile)
+        .where(whose)
         .options(joinedload(Posting.company))
     )
     return [(user_id, posting) for user_id, posting in rows]

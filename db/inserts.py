@@ -14,9 +14,11 @@ def ignoring_duplicates(
     """An insert into `model` that skips any row whose `unique` columns already exist.
 
     Thousands of rows go as the parameters of `execute`, which sends them as a few
-    statements of many rows each, without compiling a statement per batch."""
+    statements of many rows each, without compiling a statement per batch. The statement
+    is on the table, not the ORM class: the ORM's bulk path would inspect each row's keys
+    again (a tick queues thousands of alerts, and those checks were a fifth of its time)."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model).on_conflict_do_nothing(index_elements=unique)
+    return dialect.insert(model.__table__).on_conflict_do_nothing(index_elements=unique)
 
 
 def insert_ignoring_duplicates(

@@ -4,6 +4,7 @@ Cards are built as JSON-able payloads ({"text", "buttons", "expires"}) so the sa
 can be sent at once (/jobs) or wait in the outbox (alerts held over a quiet night).
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from db.models import Posting, Vetting
@@ -23,9 +24,13 @@ def job_callback(action: str, posting: Posting) -> str:
 
 def card(posting: Posting, match: Match | None) -> Payload:
     """One posting with its one-line reason and the three buttons seniors use."""
-    lines = _headline(posting)
-    if match is not None and match.reasons:
-        lines.append(texts.why(match.summary))
+    return cards(posting, [match])[0]
+
+
+def cards(posting: Posting, matches: Sequence[Match | None]) -> list[Payload]:
+    """The card of one posting for each of `matches`. An alert tick sends one posting to
+    thousands of people: what their cards share is made once."""
+    headline = "\n".join(_headline(posting))
     buttons = [
         [
             {"text": texts.BUTTON_DETAILS, "data": job_callback(DETAILS, posting)},
@@ -33,7 +38,17 @@ def card(posting: Posting, match: Match | None) -> Payload:
         ],
         [{"text": texts.BUTTON_NOT_INTERESTED, "data": job_callback(NOT_INTERESTED, posting)}],
     ]
-    return {"text": "\n".join(lines), "buttons": buttons, **_expiry(posting)}
+    expiry = _expiry(posting)
+    return [
+        {
+            "text": f"{headline}\n{texts.why(match.summary)}"
+            if match is not None and match.reasons
+            else headline,
+            "buttons": buttons,
+            **expiry,
+        }
+        for match in matches
+    ]
 
 
 def digest(items: list[tuple[Posting, Match]]) -> Payload:

@@ -4,6 +4,7 @@ Region neighbours come from `neighbours` below, not from the real commuting tabl
 tests state exactly which places they treat as near each other.
 """
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 
@@ -688,6 +689,24 @@ def test_seekers_for_an_expired_or_unvetted_posting() -> None:
         unvetted, people, today=TODAY, vetted_only=False, neighbours=neighbours
     )
     assert [key for key, _ in found] == ["QC"]
+
+
+def test_seekers_for_posting_follows_seekers_who_changed_or_left() -> None:
+    """Its index of seekers is kept between calls: a seeker passed as a new object is
+    indexed as they are now, and one no longer passed is never found again."""
+    quality = posting("Q", "품질관리", "세종")
+    guard = posting("G", "아파트 경비원", "세종")
+    colleague = dataclasses.replace(QC_VETERAN, key="QC2")
+
+    def keys(new: PostingFacts, people: list[SeekerFacts]) -> list[str]:
+        found = seekers_for_posting(new, people, today=TODAY, neighbours=neighbours)
+        return sorted(key for key, _ in found)
+
+    assert keys(quality, [QC_VETERAN, colleague]) == ["QC", "QC2"]
+    now_a_guard = dataclasses.replace(colleague, desired_jobs=("경비원",), careers=())
+    assert keys(quality, [QC_VETERAN, now_a_guard]) == ["QC"]
+    assert keys(guard, [QC_VETERAN, now_a_guard]) == ["QC2"]
+    assert keys(guard, [QC_VETERAN]) == []
 
 
 # --- A hand-labelled realistic set ------------------------------------------------------------

@@ -32,6 +32,9 @@ _DOTTED_DATE = re.compile(
     rf"{_PREFIX}(?P<year>(?:19|20)\d{{2}}|\d{{2}})"
     rf"(?P<sep>[.\-/])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})\.?{_BIRTH}{_SUFFIX}"
 )
+# Two ways of saying one age, or an age and the person's sex: "56세(1970년생)", "58 (남)".
+_PARTS = re.compile(r"[\s()\[\],/·]+")
+_SEX = re.compile(r"(?:남|여)(?:성|자)?(?:입니다|이에요|예요|요)?")
 _KOREAN_DATE = re.compile(
     rf"{_PREFIX}(?P<year>(?:19|20)\d{{2}}|\d{{2}})년"
     rf"(?P<month>\d{{1,2}})월(?:(?P<day>\d{{1,2}})일)?{_BIRTH}{_SUFFIX}"
@@ -44,15 +47,50 @@ def age_on(birth_year: int, *, today: datetime.date) -> int:
 
 
 def parse_birth_year(text: str, *, today: datetime.date) -> int | None:
-    """Return the birth year meant by `text`, or None when unclear or the age is implausible."""
-    answer = compact(text)
-    year = _year_from_date(answer, today) or _year_from_year(answer, today)
-    if year is None:
-        age_match = _AGE.fullmatch(answer)
-        year = today.year - int(age_match["age"]) if age_match else None
+    """Return the birth year meant by `text`, or None when unclear or the age is implausible.
+
+    Some say it twice ("56세(1970년생)", "1968년생 58세") or add their sex ("58 (남)"), as on
+    a CV. Then each part is read alone, the sex left out, and the parts must agree within
+    a year (a birthday still to come); the birth year is kept over the age."""
+    year = _stated_year(compact(text), today) or _year_of_parts(text, today)
     if year is None or not MIN_AGE <= age_on(year, today=today) <= MAX_AGE:
         return None
     return year
+
+
+def _stated_year(answer: str, today: datetime.date) -> int | None:
+    return _year_from_birth(answer, today) or _year_from_age(answer, today)
+
+
+def _year_from_birth(answer: str, today: datetime.date) -> int | None:
+    return _year_from_date(answer, today) or _year_from_year(answer, today)
+
+
+def _year_from_age(answer: str, today: datetime.date) -> int | None:
+    match = _AGE.fullmatch(answer)
+    return today.year - int(match["age"]) if match else None
+
+
+def _year_of_parts(text: str, today: datetime.date) -> int | None:
+    """Each part read alone; a part that says nothing yet ("만" of "만 57세") joins the next."""
+    parts = [part for part in map(compact, _PARTS.split(text)) if part]
+    if len(parts) < 2:
+        return None  # nothing set apart: the whole answer was already tried
+    years: list[int] = []
+    births: list[int] = []
+    pending = ""
+    for part in parts:
+        if not pending and _SEX.fullmatch(part):
+            continue
+        pending += part
+        if (year := _stated_year(pending, today)) is not None:
+            years.append(year)
+            if (birth := _year_from_birth(pending, today)) is not None:
+                births.append(birth)
+            pending = ""
+    if pending or not years or max(years) - min(years) > 1:
+        return None
+    return (births or years)[0]
 
 
 def _year_from_date(answer: str, today: datetime.date) -> int | None:

@@ -26,9 +26,11 @@ _DURATION = re.compile(
     r"|(?P<months>\d{1,3})\s*(?:개월|달)"
     r")"
 )
-# A duration with the words said around it: "8년 동안", "10년 넘게", "20여 년 정도".
+# A duration with the words said around it: "8년 동안", "10년차", "20여 년 정도". A word
+# that goes on is the title's, not the duration's: "3년 간호조무사", "2년 차량운전".
 _SPOKEN_DURATION = re.compile(
-    rf"(?:{_DURATION.pattern})(?:\s*(?:동안|간|째|정도|넘게|이상|가까이|쯤|가량|남짓))*"
+    rf"(?:{_DURATION.pattern})"
+    r"(?:\s*(?:동안|간|째|차|정도|넘게|이상|가까이|쯤|가량|남짓)(?![가-힣]))*"
 )
 # "1995~2015", "1995년부터 2015년까지", "2010년~현재".
 _YEAR_SPAN = re.compile(
@@ -94,7 +96,7 @@ def _parse_item(item: str, today: datetime.date) -> list[RoleAnswer] | None:
     """Roles in one list item; None when the item cannot be read as roles at all."""
     text = normalize(item)
     span = _YEAR_SPAN.search(text)
-    durations = list(_DURATION.finditer(text))
+    durations = list(_SPOKEN_DURATION.finditer(text))
     if span is not None:
         if durations:  # "1995~2015 경리 20년" contradicts itself or repeats; ask again
             return None
@@ -105,7 +107,7 @@ def _parse_item(item: str, today: datetime.date) -> list[RoleAnswer] | None:
         return _roles([(title, months)])
     if len(durations) <= 1:
         months = _duration_months(durations[0]) if durations else None
-        return _roles([(_clean_title(_DURATION.sub(" ", text)), months)])
+        return _roles([(_clean_title(_SPOKEN_DURATION.sub(" ", text)), months)])
     pairs = _pair_titles(text, durations)
     return None if pairs is None else _roles(pairs)
 

@@ -13,6 +13,7 @@ from matching.matches import Match, SeekerFacts
 from matching.posting_index import PostingIndex
 from matching.regionfit import Neighbours, acceptance, place_reason
 from matching.scoring import (
+    CAREER_ONLY,
     FAMILY,
     FULL_EXPERIENCE_MONTHS,
     MATCHED,
@@ -157,8 +158,8 @@ def core(seeker: PreparedSeeker, index: PostingIndex, i: int, found: Relations) 
             if value > desired:
                 desired = value
         else:
-            if value > career:
-                career = value
+            if (weighed := value * source.weight) > career:
+                career = weighed
             if value >= FAMILY or trade:
                 length = UNKNOWN_CAREER_MONTHS if source.months is None else source.months
                 months += length if value >= MATCHED else length / 2
@@ -167,7 +168,10 @@ def core(seeker: PreparedSeeker, index: PostingIndex, i: int, found: Relations) 
         return None
     required, preferred = index.experience[i]
     related = int(months) if seeker.has_careers else None
-    return W_TITLE * fit + W_EXPERIENCE * experience_fit(related, required, preferred)
+    experience = W_EXPERIENCE * experience_fit(related, required, preferred)
+    if seeker.has_desired and desired < MATCHED:
+        experience *= CAREER_ONLY  # old work not asked for again: its years count less too
+    return W_TITLE * fit + experience
 
 
 def in_context(seeker: PreparedSeeker, index: PostingIndex, i: int, values: list[float]) -> bool:

@@ -29,6 +29,7 @@ class PayPeriod(StrEnum):
 
 HOURS_PER_MONTH = 209  # Korean standard: 40h/week plus paid weekly rest
 DAYS_PER_MONTH = 22
+WEEKS_PER_MONTH = 365 / 7 / 12
 MINIMUM_HOURLY_WAGE = 10_320  # 2026 Korean minimum wage, KRW/hour
 MAN = 10_000
 
@@ -70,6 +71,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(
     r"(?:받고싶어요|받고싶습니다|받았어요|받았습니다|좋겠어요|좋겠습니다|원해요|원합니다"
     r"|희망합니다|희망해요|희망|협의가능|협의|입니다|이에요|예요|이요|정도|가량|내외|수준|쯤|선|이면|면"
+    r"|세전|세후|실수령액?"
     r"|됩니다|돼요|요|은|는|을|를|\.)$"
 )
 _DECORATION = re.compile(r"[/():]")
@@ -134,7 +136,7 @@ def parse_pay(text: str) -> PayAnswer | None:
         return _parse_wordy(raw)
     answer = _strip_noise(raw)
     periods = {match.lastgroup for match in _PERIOD_WORDS.finditer(answer) if match.lastgroup}
-    if len(periods) > 1 or "weekly" in periods:
+    if len(periods) > 1:
         return None
     figure = _FIGURE.fullmatch(_PERIOD_WORDS.sub("", answer))
     if figure is None:
@@ -142,7 +144,9 @@ def parse_pay(text: str) -> PayAnswer | None:
     low, high = _read_amounts(figure["low"], figure["high"])
     if low is None:
         return None
-    if periods:
+    if periods == {"weekly"}:
+        result = _weekly(low, high)
+    elif periods:
         period = PayPeriod(periods.pop())
         result = _with_period(low, high, period)
     else:
@@ -215,6 +219,19 @@ def _with_period(low: _Amount, high: _Amount | None, period: PayPeriod) -> PayAn
         return amount.value
 
     return _answer(period, scaled(low), None if high is None else scaled(high), certain=True)
+
+
+def _weekly(low: _Amount, high: _Amount | None) -> PayAnswer | None:
+    """Weekly pay ("주급 50만원") is rare enough not to be a period of its own: it becomes
+    the month's sum, to be confirmed. A bare figure is in 만원, as for a day's pay."""
+
+    def monthly(amount: _Amount) -> int:
+        won = amount.value * MAN if amount.plain and amount.value < 1_000 else amount.value
+        return round(won * WEEKS_PER_MONTH / MAN) * MAN
+
+    return _answer(
+        PayPeriod.MONTHLY, monthly(low), None if high is None else monthly(high), certain=False
+    )
 
 
 def _guess_period(low: _Amount, high: _Amount | None) -> PayAnswer | None:

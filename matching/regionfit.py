@@ -27,7 +27,9 @@ from matching.regions import (
 )
 
 EXACT = 1.0
-NEAR = 0.7
+NEAR = 0.5
+"""A neighbouring 시군구 costs half the place weight, more than an urgent start is worth:
+the commute is paid every day."""
 WIDE = 0.45
 OPEN = 0.3
 ANYWHERE = 0.6

@@ -87,8 +87,21 @@ def fuzzy_fit(score: float) -> float:
 
 
 CAREER_ONLY = 0.65
-"""A past role the seeker did not ask for again counts this much of a wished-for job:
-someone who now wants cleaning work should see cleaning before their old taxi job."""
+"""A past role the seeker did not ask for again counts this much of a wished-for job, in
+the title fit and in its years of experience: someone who now wants cleaning work should
+see cleaning before their old taxi job."""
+
+
+SHORT_CAREER_MONTHS = 36
+"""A role held for less than this was a stint, not a trade: it counts less in the title fit."""
+
+
+def career_weight(months: int | None) -> float:
+    """How much a past role's relation to a posting counts, by how long it lasted: 0.3 at
+    nothing, in full from SHORT_CAREER_MONTHS (a role given without a length, in full)."""
+    if months is None or months >= SHORT_CAREER_MONTHS:
+        return 1.0
+    return 0.3 + 0.7 * months / SHORT_CAREER_MONTHS
 
 
 def title_fit(desired: float, career: float) -> float:
@@ -135,6 +148,8 @@ class Source:
     months: int | None
     terms: TitleTerms
     compact: str
+    weight: float
+    """How much its relation to a posting counts in the title fit (`career_weight`)."""
 
 
 def make_sources(
@@ -152,7 +167,8 @@ def make_source(desired: bool, text: str, months: int | None) -> Source | None:
     terms = analyse_title(text)
     if not terms.forms or (not desired and _CAREER_BREAK.search(text)):
         return None
-    return Source(desired, text.strip(), months, terms, _key(text))
+    weight = 1.0 if desired else career_weight(months)
+    return Source(desired, text.strip(), months, terms, _key(text), weight)
 
 
 _key = lru_cache(maxsize=1 << 16)(key)

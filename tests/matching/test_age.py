@@ -51,6 +51,15 @@ TODAY = date(2026, 11, 22)
         ("68년 3월 5일생", 1968),
         ("1968년 5월생", 1968),  # a month without the day
         ("68년 5월생이에요", 1968),
+        # said twice, or with the person's sex, as on a CV: the birth year is kept
+        ("56세(1970년생)", 1970),
+        ("1968년생 58세", 1968),
+        ("1968년생, 만 57세", 1968),  # a birthday still to come this year
+        ("1968.03.05 (58세)", 1968),
+        ("58 (남)", 1968),
+        ("58세 여", 1968),
+        ("남자 58세", 1968),
+        ("58세 남자입니다", 1968),
         # two-digit years that would make someone older than MAX_AGE are 20yy
         ("05년생", 2005),
         ("08년생", 2008),
@@ -80,6 +89,10 @@ def test_parses_birth_year(text: str, expected: int) -> None:
         "1968년 13월생",
         "68-3/5",  # mixed separators
         "58년생 60세",
+        "58세(1960년생)",  # the two disagree
+        "58 60",
+        "경비 58",
+        "남",
         "나이는 비밀",
         "58kg",
         "58명",

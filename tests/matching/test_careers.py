@@ -50,6 +50,12 @@ TODAY = date(2026, 11, 22)
         ("1995년~2015년 경리", "경리", 240),
         ("2010년~현재 경비", "경비", 192),
         ("2010년부터 지금까지 경비", "경비", 192),
+        ("영업 10년차", "영업", 120),
+        ("3년차 경리", "경리", 36),
+        ("5년간 경비", "경비", 60),
+        # a word after the duration that goes on belongs to the title
+        ("3년 간호조무사", "간호조무사", 36),
+        ("2년 차량운전", "차량운전", 24),
     ],
 )
 def test_parses_one_role(text: str, title: str, months: int | None) -> None:

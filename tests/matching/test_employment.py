@@ -69,6 +69,12 @@ def test_labels_cover_every_type_in_order() -> None:
         ("위촉직", _types(FREE)),
         ("도급", _types(FREE)),
         ("3.3% 프리", _types(FREE)),
+        # how many days, or how long, instead of a type
+        ("주 3일", _types(PART)),
+        ("주3일 근무", _types(PART)),
+        ("격일 근무", _types(PART)),
+        ("주말만", _types(PART)),
+        ("단기", _types(CONTRACT)),
     ],
 )
 def test_single_types(text: str, expected: EmploymentAnswer) -> None:

@@ -691,6 +691,43 @@ def test_seekers_for_an_expired_or_unvetted_posting() -> None:
     assert [key for key, _ in found] == ["QC"]
 
 
+def test_the_job_asked_for_comes_before_twenty_years_of_another() -> None:
+    """A driver of twenty years who now asks for quality control sees quality control first,
+    though the driving job also wants his licence and would reward every year of driving."""
+    changer = seeker(
+        desired=("품질관리",),
+        careers=(("관광버스 기사", 240),),
+        certificates=("운전면허 1종 대형",),
+        regions=("경기도 용인시",),
+        pay=2_000_000,
+    )
+    quality = posting("QC", "품질관리(QC) 담당자 채용", "경기 용인시 기흥구", "월 260~350만원")
+    shuttle = posting(
+        "BUS",
+        "셔틀버스 운전원 구인",
+        "경기 용인시 기흥구",
+        "월 270만원",
+        certificates=("운전면허 1종 대형",),
+        start="즉시",
+        headcount=2,
+    )
+    assert ranked(changer, [shuttle, quality]) == ["QC", "BUS"]
+
+
+def test_a_short_stint_in_merely_similar_work_is_no_match() -> None:
+    """Two years of driving a commuter bus do not make a school-van job a match for someone
+    who asked for other work; fifteen years of guarding still make a guard job one."""
+    guard = seeker(
+        desired=("요양보호사",),
+        careers=(("통근버스 운전", 24), ("경비원", 180)),
+        regions=("경기도 용인시",),
+        pay=3_000_000,
+    )
+    guarding = posting("G", "아파트 경비원 모집 (격일제)", "경기 용인시 기흥구", "월 210만원")
+    van = posting("VAN", "학원 차량 운전기사 채용", "경기 용인시 기흥구", "월 270~330만원")
+    assert ranked(guard, [van, guarding]) == ["G"]
+
+
 def test_seekers_for_posting_follows_seekers_who_changed_or_left() -> None:
     """Its index of seekers is kept between calls: a seeker passed as a new object is
     indexed as they are now, and one no longer passed is never found again."""

@@ -97,6 +97,12 @@ ANNUAL = PayPeriod.ANNUAL
         ("월급이 300이면 좋겠어요", MONTHLY, 3_000_000, None, True),
         ("시급이 만원", HOURLY, 10_000, None, True),
         ("일당으로 15만원", DAILY, 150_000, None, True),
+        # tax words after the figure
+        ("월 180만원(세후)", MONTHLY, 1_800_000, None, True),
+        ("월 250 실수령", MONTHLY, 2_500_000, None, True),
+        # weekly pay is taken as the month's sum (365 / 7 / 12 weeks), to be confirmed
+        ("주급 50만원", MONTHLY, 2_170_000, None, False),
+        ("주급 40~50", MONTHLY, 1_740_000, 2_170_000, False),
     ],
 )
 def test_parses_pay(
@@ -148,7 +154,6 @@ def test_no_figure_answers(text: str) -> None:
         "시급 300만원",
         "시급 500",  # hourly under 1,000 won
         "350~300만원",  # range upside down
-        "주급 50만원",  # weekly pay is not supported
         "월급 300 시급 12000",  # two periods
         "월 300만원 이하",
         "300만원 또는 400만원",

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/quality.py                 # 80 seniors x 400 postings, SQLite
     .venv/bin/python bench/quality.py --misses 5      # and the 5 worst-ranked good fits
+    .venv/bin/python bench/quality.py --seed 21       # another draw, to see what tuning fitted
 
 Writes the set as staff CSV files, then runs `encore import-jobs`, `encore import-profiles`
 and `encore match --all --top 10 --as-of 2026-11-22 --json` on a fresh database and scores
@@ -46,8 +47,9 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=400)
     parser.add_argument("--misses", type=int, default=0, help="print this many missed fits")
     parser.add_argument("--dump", help="write what match returned to this JSON file")
+    parser.add_argument("--seed", type=int, default=13, help="another draw of the same set")
     args = parser.parse_args()
-    rng = random.Random(13)
+    rng = random.Random(args.seed)
     jobs = quality_set.jobs(args.postings, rng)
     seniors = quality_set.seniors(args.seniors, rng)
     grades = {s.key: {j.key: quality_set.grade(s, j) for j in jobs} for s in seniors}

@@ -34,8 +34,8 @@ from matching.titles import (
 )
 
 # --- Weights: positive ones add up to 100 ----------------------------------------------------
-W_TITLE = 45.0  # what the job is: the work itself decides whether a match makes sense
-W_EXPERIENCE = 15.0  # decades of related work are what this service exists to put to use
+W_TITLE = 52.0  # what the job is: the work itself decides whether a match makes sense
+W_EXPERIENCE = 8.0  # years of related work rank jobs of one kind; never above the job asked for
 W_REGION = 12.0  # seniors commute by bus and subway; distance is paid every day
 W_PAY = 10.0  # more than the asked minimum is better, but a floor filter already protects
 W_LICENCE = 5.0  # holding a licence the posting lists is a concrete head start
@@ -108,9 +108,10 @@ def title_fit(desired: float, career: float) -> float:
     """Combine the best desired-job and best career relations into one title fit.
 
     What the seeker asked for counts most; a career alone counts CAREER_ONLY of that; both
-    together earn the last fifth, so a posting that is both wanted and done before wins.
+    together earn the last tenth, so a posting that is both wanted and done before wins,
+    but not by so much that the other job asked for falls out of the top ten.
     """
-    return 0.8 * max(desired, CAREER_ONLY * career) + 0.2 * min(desired, career)
+    return 0.9 * max(desired, CAREER_ONLY * career) + 0.1 * min(desired, career)
 
 
 # --- Seekers ---------------------------------------------------------------------------------

@@ -120,6 +120,10 @@ class Profile(Base):
     pay_maximum: Mapped[int | None] = mapped_column(BigInteger)
     pay_monthly: Mapped[int | None] = mapped_column(BigInteger)
     employment_types: Mapped[list[str] | None] = mapped_column(JSON)
+    availability_text: Mapped[str | None] = mapped_column(String(100))
+    """When they can start, as typed; "" when they skipped the question."""
+    available_from: Mapped[date | None]
+    """The first day they can work; the day of the answer when it was "now"."""
     completed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, delete, insert, select, update
@@ -69,6 +69,7 @@ class MatchingProfile:
     pay_monthly: int | None
     employment_types: list[str] | None
     birth_year: int | None
+    available_from: date | None
 
 
 # The profile columns matching reads, for statements that select them beside others.
@@ -82,6 +83,7 @@ MATCHING_COLUMNS = (
     Profile.pay_monthly,
     Profile.employment_types,
     Profile.birth_year,
+    Profile.available_from,
 )
 
 
@@ -127,6 +129,7 @@ def matching_profile(row: Any, careers: dict[int, tuple[CareerRow, ...]]) -> Mat
         pay_monthly=row.pay_monthly,
         employment_types=row.employment_types,
         birth_year=row.birth_year,
+        available_from=row.available_from,
     )
 
 

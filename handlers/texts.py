@@ -88,6 +88,7 @@ FIELD_LICENCES = "자격증"
 FIELD_REGIONS = "지역"
 FIELD_PAY = "희망 급여"
 FIELD_EMPLOYMENT = "근무 형태"
+FIELD_AVAILABILITY = "출근 가능일"
 
 # Consent.
 CONSENT = (
@@ -188,6 +189,22 @@ def confirm_guess(guess: str) -> str:
 
 ASK_EMPLOYMENT = "원하시는 근무 형태를 골라 주세요. 여러 개 골라도 돼요."
 EMPLOYMENT_INVALID = "아래 버튼에서 골라 주세요. (예: 정규직, 시간제)"
+ASK_AVAILABILITY = "언제부터 일하실 수 있으세요?"
+AVAILABLE_NOW = "바로 가능해요"
+AVAILABLE_NEXT_MONTH = "다음 달부터"
+AVAILABILITY_INVALID = "언제부터 일하실 수 있는지 적어 주세요. (예: 바로, 다음 달부터, 1월 5일)"
+AVAILABLE_NOW_LABEL = "바로 가능"
+
+
+def available_from_label(day: date, today: date) -> str:
+    """ "바로 가능" once the day has come, "1월 5일부터" before."""
+    return AVAILABLE_NOW_LABEL if day <= today else f"{day.month}월 {day.day}일부터"
+
+
+def availability_noted(day: date, today: date) -> str:
+    when = "바로" if day <= today else f"{day.month}월 {day.day}일부터"
+    return f"{when} 일하실 수 있다고 적어 둘게요."
+
 
 # Lists being built.
 

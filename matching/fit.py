@@ -52,6 +52,7 @@ class PreparedSeeker:
     __slots__ = (
         "accept",
         "age",
+        "available_from",
         "context_bound",
         "context_sources",
         "disliked",
@@ -74,6 +75,8 @@ class PreparedSeeker:
         self.pay = facts.pay_monthly if facts.pay_monthly and facts.pay_monthly > 0 else None
         self.age = today.year - facts.birth_year if facts.birth_year else None
         self.types = frozenset(facts.employment_types)
+        later = facts.available_from
+        self.available_from = later if later is not None and later > today else None
         self.part_time = self.types == {"part_time"}
         self.held = held_certificates(facts.certificates)
         self.drives = drives(self.held)
@@ -136,7 +139,8 @@ def cheap_parts(seeker: PreparedSeeker, index: PostingIndex, i: int, tier: float
         return None
     pay = index.pay_points(seeker.pay, seeker.part_time)[i]
     kind = index.type_points(seeker.types)[i]
-    score = W_REGION * tier + pay + kind + age + index.timing_points[i]
+    start = index.start_points(seeker.available_from)[i]
+    score = W_REGION * tier + pay + kind + age + index.timing_points[i] + start
     if seeker.held and not index.listed_keys[i].isdisjoint(seeker.held):
         score += W_LICENCE
     if seeker.disliked and not index.families[i].isdisjoint(seeker.disliked):
@@ -221,7 +225,11 @@ def _reasons(
     if index.type_points(seeker.types)[i] < 0.0:
         kind = min(index.facts[i].employment_types)
         reasons.append(f"{EMPLOYMENT_LABELS[kind]} (희망과 다름)")
-    reasons.extend(index.urgency_reasons[i])
+    late = index.start_points(seeker.available_from)[i] < 0.0
+    reasons.extend(
+        f"{reason} (가능일보다 빠름)" if late and reason.endswith("출근") else reason
+        for reason in index.urgency_reasons[i]
+    )
     low_age, high_age, preferred = index.ages[i]
     age = seeker.age
     if (

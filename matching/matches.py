@@ -1,5 +1,6 @@
 """The engine's input and output records: a seeker's facts and one match."""
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -16,6 +17,7 @@ class SeekerFacts:
     employment_types: tuple[str, ...]  # EmploymentType values; () = 무관
     birth_year: int | None
     disliked_families: frozenset[str] = field(default=frozenset())  # "관심 없어요" (demote)
+    available_from: datetime.date | None = None  # first day they can work; None = unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ class PostingIndex:
         self.listed_keys: list[frozenset[str]] = []
         self.experience: list[tuple[int, bool]] = []
         self.timing_points: list[float] = []
+        self.starts: list[datetime.date | None] = []  # when the company needs someone
         self.has_rules: list[bool] = []  # any required licence at all
         self.urgency_reasons: list[tuple[str, ...]] = []
         self.pay_reasons: list[str | None] = []
@@ -82,6 +83,7 @@ class PostingIndex:
         self._pay_points: dict[tuple[int | None, bool], list[float]] = {}
         self._age_points: dict[int | None, list[float | None]] = {}
         self._type_points: dict[frozenset[str], list[float]] = {}
+        self._start_points: dict[datetime.date | None, list[float]] = {}
 
     # Seekers share a few desired pays, ages and employment types: each one's filter and
     # points are worked out once for every posting, and the scoring loop only indexes them.
@@ -128,6 +130,20 @@ class PostingIndex:
         if desired is None or high is None or high >= desired:
             return False
         return not (part_time and self.part_time_total[i])
+
+    def start_points(self, available_from: datetime.date | None) -> list[float]:
+        """Per posting, -W_TIMING when the company needs someone before the seeker can
+        start (즉시, or a start date), else 0: the other side of the hiring timing."""
+        found = self._start_points.get(available_from)
+        if found is None:
+            found = [
+                -W_TIMING
+                if available_from is not None and start is not None and start < available_from
+                else 0.0
+                for start in self.starts
+            ]
+            self._start_points[available_from] = found
+        return found
 
     def type_points(self, types: frozenset[str]) -> list[float]:
         """Per posting, -W_KIND when its employment type is not one the seeker chose, else 0.
@@ -176,6 +192,7 @@ class PostingIndex:
         self.experience.append((posting.min_experience_months or 0, posting.experience_preferred))
         urgency, reasons = timing(posting, self.today)
         self.timing_points.append(W_TIMING * urgency)
+        self.starts.append(self.today if posting.start_immediately else posting.start_date)
         self.has_rules.append(bool(driving or other))
         self.urgency_reasons.append(reasons)
         self.pay_reasons.append(pay_reason(posting))

@@ -164,6 +164,7 @@ class _Ranking:
         self.experience_max, self.rest_bound = bounds(seeker)
         self.age_points = index.age_points(seeker.age)
         self.type_points = index.type_points(seeker.types)
+        self.start_points = index.start_points(seeker.available_from)
 
     def kth(self) -> float:
         """The score a new match must reach: the top list's last, or MIN_RELATED_SCORE."""
@@ -254,6 +255,7 @@ class _Ranking:
         room = title_room + self.experience_max + context
         quick = title_room + self.rest_bound
         pay_points, age_points, type_points = self.pay_points, self.age_points, self.type_points
+        start_points = self.start_points
         timing, has_rules, listed, families = (
             index.timing_points,
             index.has_rules,
@@ -271,7 +273,7 @@ class _Ranking:
                 continue
             if has_rules[i] and not licences_held(seeker, index, i):
                 continue
-            cheap = region + pay_points[i] + type_points[i] + age + timing[i]
+            cheap = region + pay_points[i] + type_points[i] + age + timing[i] + start_points[i]
             if held and not listed[i].isdisjoint(held):
                 cheap += W_LICENCE
             if disliked and not families[i].isdisjoint(disliked):

@@ -36,7 +36,7 @@ from handlers import texts
 from handlers.codes import readable_code
 from handlers.profile.fields import FIELDS, DesiredJobsField
 from handlers.profile.parsed import Choice, Parsed
-from handlers.profile.steps import QUESTIONS, Step
+from handlers.profile.steps import Step
 from matching.regions import RegionKind, region_by_key
 from matching.schedule import korean_date
 
@@ -61,6 +61,8 @@ _COLUMN_OF = {
     Step.PAY: "desired_salary",
     Step.EMPLOYMENT: "employment_types",
 }
+"""Every question but when the senior can start, which staff files do not say: an imported
+profile leaves it unknown, and the senior is asked it if they finish the profile in the chat."""
 CODE_LENGTH = 6
 LIMITS = {**dict.fromkeys(PROFILE_COLUMNS, 1_000), "external_id": 64, "desired_salary": 100}
 """The longest cell each column takes: the columns' sizes, and no list longer than a page."""
@@ -161,8 +163,8 @@ def read_profile(row: Row, today: date) -> ProfileRecord:
     answers = dict.fromkeys(ANSWER_COLUMNS)
     careers: Careers = ()
     complete = True
-    for step in QUESTIONS:
-        answer = _answer(step, ", ".join(row.items(_COLUMN_OF[step])), today)
+    for step, column in _COLUMN_OF.items():
+        answer = _answer(step, ", ".join(row.items(column)), today)
         if answer.problem:
             raise RowRejected(answer.problem)
         answers.update(answer.columns)

@@ -26,6 +26,7 @@ def seeker_facts(
         employment_types=tuple(profile.employment_types or ()),
         birth_year=profile.birth_year,
         disliked_families=disliked,
+        available_from=profile.available_from,
     )
 
 

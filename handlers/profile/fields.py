@@ -16,6 +16,7 @@ from handlers import texts
 from handlers.profile.parsed import Choice, Option, Parsed, invalid
 from handlers.profile.steps import Step
 from matching.age import age_on, parse_birth_year
+from matching.availability import parse_available_from
 from matching.careers import describe_role, parse_roles, without_durations
 from matching.certificates import CERTIFICATES, POPULAR_CERTIFICATES
 from matching.employment import EMPLOYMENT_LABELS, EmploymentType, parse_employment_types
@@ -404,6 +405,43 @@ class EmploymentField(Field):
         profile.employment_types = []
 
 
+class AvailabilityField(Field):
+    """When they can start. Optional, and not asked of a profile finished before the question
+    existed: such a profile reads as skipped (unknown), not as unanswered."""
+
+    step = Step.AVAILABILITY
+    title = texts.FIELD_AVAILABILITY
+    question_text = texts.ASK_AVAILABILITY
+    optional = True
+    empty_label = texts.NOT_ANSWERED
+
+    def buttons(self, profile: Profile, first_name: str | None) -> tuple[str, ...]:
+        return (texts.AVAILABLE_NOW, texts.AVAILABLE_NEXT_MONTH)
+
+    def parse(self, text: str, today: date) -> Parsed:
+        day = parse_available_from(text, today)
+        if day is None:
+            return invalid(texts.AVAILABILITY_INVALID)
+        value = {"text": normalize(text), "day": day.isoformat()}
+        return Parsed(values=(value,), note=texts.availability_noted(day, today))
+
+    def store(self, profile: Profile, value: Any) -> str:
+        profile.availability_text = value["text"]
+        profile.available_from = date.fromisoformat(value["day"])
+        return profile.availability_text
+
+    def items(self, profile: Profile, today: date) -> list[str] | None:
+        if profile.available_from is not None:
+            return [texts.available_from_label(profile.available_from, today)]
+        if profile.availability_text is None and profile.completed_at is None:
+            return None
+        return []
+
+    def answer_none(self, profile: Profile) -> None:
+        profile.availability_text = ""
+        profile.available_from = None
+
+
 FIELDS: dict[Step, Field] = {
     field.step: field
     for field in (
@@ -415,5 +453,6 @@ FIELDS: dict[Step, Field] = {
         RegionsField(),
         PayField(),
         EmploymentField(),
+        AvailabilityField(),
     )
 }

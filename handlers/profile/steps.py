@@ -22,6 +22,7 @@ class Step(IntEnum):
     CHOOSE = 12
     CAREER_YEARS = 13
     DELETE = 14
+    AVAILABILITY = 15
 
 
 QUESTIONS = (
@@ -33,4 +34,5 @@ QUESTIONS = (
     Step.REGIONS,
     Step.PAY,
     Step.EMPLOYMENT,
+    Step.AVAILABILITY,
 )

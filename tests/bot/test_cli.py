@@ -52,6 +52,7 @@ def test_demo_script_prints_the_transcript(tmp_path: Path) -> None:
                 "월 300만원",
                 "정규직",
                 "다음",
+                "바로",
                 "1",
                 "/as admin",
                 "/start",

@@ -116,7 +116,8 @@ async def test_wrong_answers_at_every_step_never_dead_end(senior: Chat) -> None:
         (texts.NEXT, texts.NEXT, "급여"),
         ("많이 주세요", "월 250만원", "근무 형태"),
         ("아무 때나", "정규직", "적어 두었어요"),
-        (texts.NEXT, texts.NEXT, "프로필이에요"),
+        (texts.NEXT, texts.NEXT, "언제부터"),
+        ("모르겠어요", "바로", "프로필이에요"),
     ]
     for bad, good, expected in bad_then_good:
         await senior.send(bad)

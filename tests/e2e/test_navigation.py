@@ -11,6 +11,7 @@ async def test_back_walks_through_every_question_keeping_answers(
     await answer_up_to(senior, len(ANSWERS))
     assert "프로필이에요" in senior.last
     expected = [
+        texts.ASK_AVAILABILITY,
         "지금까지 적으신 근무 형태",
         "희망하시는 급여",
         "지금까지 적으신 지역",

@@ -1,8 +1,16 @@
 """A senior builds a whole profile, mostly with buttons, typing the way people type."""
 
+from datetime import date, datetime
+
 from handlers import texts
+from matching.schedule import korean_date
 from tests.support.harness import BotHarness, Chat
 from tests.support.profiles import UP_TO_REGIONS, agree, complete_profile, say, stored_profile
+
+
+def next_month_first(now: datetime) -> date:
+    today = korean_date(now)
+    return date(today.year + today.month // 12, today.month % 12 + 1, 1)
 
 
 async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior: Chat) -> None:
@@ -55,6 +63,15 @@ async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior:
     await senior.press("정규직")
     await senior.press("시간제")
     await senior.press(texts.NEXT)
+    assert texts.ASK_AVAILABILITY in senior.last
+    assert senior.buttons[:2] == [texts.AVAILABLE_NOW, texts.AVAILABLE_NEXT_MONTH]
+    assert texts.SKIP in senior.buttons
+
+    await senior.send("글쎄요")
+    assert texts.AVAILABILITY_INVALID in senior.last
+    await senior.send("다음 달부터")
+    start = next_month_first(bot.clock.now)
+    assert f"{start.month}월 1일부터 일하실 수 있다고 적어 둘게요." in senior.last
     summary = senior.last
     for line in (
         "• 이름: 김영수",
@@ -65,6 +82,7 @@ async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior:
         "• 지역: 세종, 경기 남부",
         "• 희망 급여: 연봉 3,000만원 (월 약 250만원)",
         "• 근무 형태: 정규직, 시간제",
+        f"• 출근 가능일: {start.month}월 1일부터",
     ):
         assert line in summary
 
@@ -97,6 +115,7 @@ async def test_whole_onboarding_with_buttons_and_typing(bot: BotHarness, senior:
     )
     assert profile.pay_text == "연봉 3천"
     assert profile.employment_types == ["full_time", "part_time"]
+    assert (profile.availability_text, profile.available_from) == ("다음 달부터", start)
 
 
 async def test_unsure_job_title_is_asked_back(senior: Chat) -> None:
@@ -172,6 +191,8 @@ async def test_any_pay_and_any_employment(bot: BotHarness, senior: Chat) -> None
     await senior.send(texts.NEXT)
     await senior.press(texts.ANY)
     await senior.press(texts.ANY)
+    await senior.press(texts.SKIP)
+    assert f"• 출근 가능일: {texts.NOT_ANSWERED}" in senior.last
     assert "• 희망 급여: 무관" in senior.last
     assert "• 근무 형태: 무관" in senior.last
     assert "• 자격증: 없음" in senior.last

@@ -728,6 +728,17 @@ def test_a_short_stint_in_merely_similar_work_is_no_match() -> None:
     assert ranked(guard, [van, guarding]) == ["G"]
 
 
+def test_a_company_that_needs_someone_before_the_senior_can_start_ranks_lower() -> None:
+    """Hiring timing from both sides: 즉시 출근 is a plus for someone free now and a minus,
+    said in the reason, for someone who can only start next month."""
+    later = dataclasses.replace(QC_VETERAN, available_from=TODAY + datetime.timedelta(days=30))
+    now = posting("NOW", "품질관리", "세종", "월 300만원", start="즉시")
+    open_start = posting("OPEN", "품질관리", "세종", "월 300만원", start="협의")
+    assert ranked(QC_VETERAN, [open_start, now]) == ["NOW", "OPEN"]
+    assert ranked(later, [now, open_start]) == ["OPEN", "NOW"]
+    assert "즉시 출근 (가능일보다 빠름)" in matches(later, [now])["NOW"].reasons
+
+
 def test_seekers_for_posting_follows_seekers_who_changed_or_left() -> None:
     """Its index of seekers is kept between calls: a seeker passed as a new object is
     indexed as they are now, and one no longer passed is never found again."""

@@ -22,6 +22,7 @@ ANSWERS = (
     "월 300만원",
     "정규직",
     texts.NEXT,
+    texts.AVAILABLE_NOW,
 )
 
 
@@ -39,6 +40,7 @@ CAREGIVER_ANSWERS = (
     "시급 1만2천원",
     "시간제",
     texts.NEXT,
+    texts.AVAILABLE_NEXT_MONTH,
 )
 UP_TO_REGIONS = ("김영수", "58", "경비", texts.NEXT, "경비 5년", texts.NEXT, texts.NONE)
 

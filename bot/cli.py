@@ -19,6 +19,7 @@ from bot.demo.console_demo import run_demo
 from bot.imports.csv_rows import CsvFileError, Report, Row, read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
+from bot.imports.programmes import PROGRAMME_COLUMNS, import_programmes
 from bot.imports.stories import STORY_COLUMNS, import_stories
 from bot.kakao_server import serve_kakao
 from bot.reports.numbers import DEFAULT_WEEKS
@@ -95,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     jobs.add_argument("file", type=Path)
     profiles = commands.add_parser("import-profiles", help="import seniors from a CSV file")
     profiles.add_argument("file", type=Path)
+    programmes = commands.add_parser(
+        "import-programmes", help="import programmes (internship cohorts) from a CSV file"
+    )
+    programmes.add_argument("file", type=Path)
     stories = commands.add_parser("import-stories", help="import interview stories (pending)")
     stories.add_argument("file", type=Path)
     match = commands.add_parser("match", help="rank the open postings for a profile")
@@ -145,6 +150,12 @@ async def _staff_command(args: argparse.Namespace) -> str | None:
             partial(import_jobs, today=korean_date(now)), sessions, args.file, JOB_COLUMNS
         ),
         "import-profiles": lambda sessions: _import_profiles(sessions, args.file, now),
+        "import-programmes": lambda sessions: _import(
+            partial(import_programmes, today=korean_date(now)),
+            sessions,
+            args.file,
+            PROGRAMME_COLUMNS,
+        ),
         "import-stories": lambda sessions: _import(
             import_stories, sessions, args.file, STORY_COLUMNS
         ),

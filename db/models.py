@@ -582,3 +582,35 @@ class SendPacing(Base):
 
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     next_free: Mapped[float] = mapped_column(Float)
+
+
+class Programme(Base):
+    """A programme a centre runs, such as the Seoul 50+ Foundation's internship cohorts:
+    who may apply and when, what the participants do, and what it pays.
+
+    `residence` holds region keys (`matching.regions`); empty means anyone may apply."""
+
+    __tablename__ = "programmes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organiser: Mapped[str] = mapped_column(String(200))
+    partners: Mapped[list[str]] = mapped_column(JSON)
+    age_min: Mapped[int | None]
+    age_max: Mapped[int | None]
+    residence: Mapped[list[str]] = mapped_column(JSON)
+    places: Mapped[int]
+    apply_from: Mapped[date]
+    apply_until: Mapped[date]
+    active_from: Mapped[date]
+    active_until: Mapped[date]
+    training_hours: Mapped[int | None]
+    monthly_hour_cap: Mapped[int | None]
+    monthly_allowance: Mapped[int | None] = mapped_column(BigInteger)
+    """Won for a month at the hour cap."""
+    description: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )

@@ -774,6 +774,26 @@ def import_bad_date(value: str) -> str:
     )
 
 
+def import_bad_period(value: str) -> str:
+    return (
+        f"기간 '{value}'{particle(value, '을/를')} 알 수 없어요. "
+        "2026-12-01~2026-12-20처럼 시작일과 끝날을 적어 주세요."
+    )
+
+
+def import_bad_residence(value: str) -> str:
+    example = "(예: 서울, 경기 수원시, 전국)"
+    return f"거주 지역 '{value}'{particle(value, '을/를')} 알 수 없어요. {example}"
+
+
+def import_bad_hours(value: str) -> str:
+    return f"시간 '{value}'{particle(value, '은/는')} 숫자로 적어 주세요. (예: 51시간)"
+
+
+def import_bad_amount(value: str) -> str:
+    return f"금액 '{value}'{particle(value, '은/는')} 원 단위 숫자로 적어 주세요. (예: 525,020원)"
+
+
 def import_bad_headcount(value: str) -> str:
     return f"모집 인원 '{value}'{particle(value, '은/는')} 1 이상의 숫자여야 해요."
 

@@ -224,3 +224,58 @@ def test_a_large_file_is_stored_in_batches_and_every_row_is_counted(
     assert again.stdout.strip().splitlines()[-1] == (
         "새로 등록 0건 · 수정 0건 · 그대로 2600건 · 거부 2건"
     )
+
+
+PROGRAMME_HEADER = (
+    "external_id,name,organiser,partners,age,residence,places,application_period,"
+    "activity_period,training_hours,monthly_hour_cap,monthly_allowance,description"
+)
+SOCIAL_MARKETER = (
+    "SM2027,소셜마케터 인턴십,서울50플러스재단,중부캠퍼스|사회적기업 12곳,45~67세,서울,30명,"
+    "2026-12-01~2026-12-20,2027.01.05~2027.06.30,51시간,57시간,"
+    '"525,020원",사회적경제기업에서 온라인 홍보를 돕는 일입니다.'
+)
+
+
+def test_import_programmes_reads_a_cohort_as_staff_write_it(
+    database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "programmes.csv"
+    path.write_text(
+        "\n".join(
+            [
+                PROGRAMME_HEADER,
+                SOCIAL_MARKETER,
+                "BAD1,이름만,재단,,45~67세,서울,30명,12월 20일까지,,,,,설명",
+                "BAD2,거주지 오타,재단,,,달나라,5,2026-12-01~2026-12-20,,,,,설명",
+                "BAD3,시간 오타,재단,,,,5,2026-12-01~2026-12-20,,많이,,,설명",
+                SOCIAL_MARKETER,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = _encore("import-programmes", str(path), database=database)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("3행: 기간 '12월 20일까지'")
+    assert lines[1].startswith("4행: 거주 지역 '달나라'")
+    assert lines[2].startswith("5행: 시간 '많이'")
+    assert lines[3].startswith("6행: external_id 'SM2027'이 2행에도 있어요.")
+    assert lines[-1] == "새로 등록 1건 · 수정 0건 · 그대로 0건 · 거부 4건"
+    with sqlite3.connect(database) as connection:
+        stored = connection.execute(
+            "SELECT age_min, age_max, residence, places, apply_from, apply_until, active_from,"
+            " active_until, training_hours, monthly_hour_cap, monthly_allowance, partners"
+            " FROM programmes WHERE external_id = 'SM2027'"
+        ).fetchone()
+    assert stored[:2] == (45, 67)
+    assert json.loads(stored[2]) == ["서울특별시"]
+    assert stored[3:8] == (30, "2026-12-01", "2026-12-20", "2027-01-05", "2027-06-30")
+    assert stored[8:11] == (51, 57, 525_020)
+    assert json.loads(stored[11]) == ["중부캠퍼스", "사회적기업 12곳"]
+
+    again = _encore("import-programmes", str(path), database=database)
+    assert (
+        again.stdout.strip().splitlines()[-1] == "새로 등록 0건 · 수정 0건 · 그대로 1건 · 거부 4건"
+    )

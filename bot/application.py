@@ -64,6 +64,7 @@ from handlers.jobs.browse import MORE_CALLBACK, job_button, more_jobs, show_jobs
 from handlers.jobs.settings import alert_button, show_alert_settings
 from handlers.menu import nothing_to_cancel, old_button, show_help, unknown_command
 from handlers.profile.conversation import build_profile_conversation
+from handlers.programmes import PROGRAMME_PREFIX, programme_button, show_programmes
 from handlers.stories.review import PREFIX as REVIEW_PREFIX
 from handlers.stories.review import (
     build_review_conversation,
@@ -179,6 +180,8 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("tips", show_tips),
             MessageHandler(filters.Text([texts.MENU_TIPS]), show_tips),
             CallbackQueryHandler(tips_button, pattern=rf"^{TIPS_PREFIX}:(h|more):\d+$"),
+            CommandHandler("programmes", show_programmes),
+            CallbackQueryHandler(programme_button, pattern=rf"^{PROGRAMME_PREFIX}:[daw]:\d+$"),
             CommandHandler("success", show_successes),
             CallbackQueryHandler(successes_button, pattern=r"^success:more:\d+$"),
             CommandHandler("review", start_review),

@@ -68,6 +68,18 @@ class ApplicationStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class ProgrammeStatus(StrEnum):
+    """Where an application to a programme stands: staff move it from APPLIED; the senior
+    may withdraw until the result."""
+
+    APPLIED = "applied"
+    SHORTLISTED = "shortlisted"
+    INTERVIEW = "interview"
+    SELECTED = "selected"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+
 def _enum(enum: type[StrEnum]) -> Enum:
     """Enums stored as their string values in a VARCHAR, the same on SQLite and PostgreSQL."""
     return Enum(enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
@@ -610,6 +622,22 @@ class Programme(Base):
     monthly_allowance: Mapped[int | None] = mapped_column(BigInteger)
     """Won for a month at the hour cap."""
     description: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=_utcnow, onupdate=_utcnow, server_default=func.now()
+    )
+
+
+class ProgrammeApplication(Base):
+    """A senior's application to a programme: their profile is the application."""
+
+    __tablename__ = "programme_applications"
+    __table_args__ = (UniqueConstraint("programme_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus))
     created_at: Mapped[datetime] = mapped_column(default=_utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         default=_utcnow, onupdate=_utcnow, server_default=func.now()

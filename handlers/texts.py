@@ -270,6 +270,7 @@ HELP = (
     "/mybookings 내 코칭 예약 보기, 취소하기\n"
     "/tips 합격하신 분들의 면접 이야기 보기\n"
     "/success 최근 합격 소식 보기\n"
+    "/programmes 참여할 수 있는 프로그램(인턴십 등) 보기, 신청하기\n"
     "/share_story 내 면접 경험 나누기\n"
     "/kakao 카카오톡과 연결하기\n"
     "/profile 내 프로필 보기와 고치기\n"
@@ -883,6 +884,7 @@ COMMANDS = (
     ("mybookings", "내 코칭 예약"),
     ("tips", "합격하신 분들의 면접 이야기"),
     ("success", "최근 합격 소식"),
+    ("programmes", "참여할 수 있는 프로그램"),
     ("share_story", "내 면접 경험 나누기"),
     ("profile", "내 프로필 보기와 고치기"),
     ("cancel", "입력 멈추기"),
@@ -1522,3 +1524,85 @@ KAKAO_LINK_UNKNOWN = (
     "연결 코드를 찾을 수 없거나 이미 쓰인 코드예요. "
     "텔레그램에서 /kakao 를 보내 새 코드를 받아 주세요."
 )
+
+
+# Programmes (internship cohorts) for seniors.
+
+PROGRAMMES_NONE = (
+    "지금 신청하실 수 있는 프로그램이 없어요. 나중에 /programmes 로 다시 확인해 주세요."
+)
+BUTTON_APPLY = "신청하기"
+BUTTON_WITHDRAW = "신청 취소"
+PROGRAMME_APPLIED = "신청했어요. 프로필이 신청서로 전달돼요. 결과는 이 대화방으로 알려 드릴게요."
+PROGRAMME_APPLIED_ALREADY = "이미 신청하셨어요. 결과가 나오면 알려 드릴게요."
+PROGRAMME_WITHDRAWN = "신청을 취소했어요. 신청 기간 안에는 다시 신청하실 수 있어요."
+PROGRAMME_NOTHING_TO_WITHDRAW = "취소할 신청이 없어요."
+PROGRAMME_CLOSED = (
+    "이 프로그램은 지금 신청을 받지 않아요. /programmes 에서 신청할 수 있는 것을 보세요."
+)
+PROGRAMME_NOT_ELIGIBLE = "죄송해요. 나이나 사시는 곳 조건이 맞지 않아 신청하실 수 없어요."
+PROGRAMME_STATUS_LABELS = {
+    "applied": "신청하셨어요 (심사 중)",
+    "shortlisted": "서류 심사를 통과하셨어요",
+    "interview": "면접을 보실 차례예요",
+    "selected": "선정되셨어요",
+    "declined": "아쉽게도 이번에는 선정되지 않으셨어요",
+    "withdrawn": "신청을 취소하셨어요",
+}
+
+
+def programmes_title(count: int) -> str:
+    return f"신청하실 수 있는 프로그램이 {count}개 있어요."
+
+
+def short_day(day: date) -> str:
+    return f"{day.month}월 {day.day}일"
+
+
+def programme_card_lines(
+    name: str, organiser: str, places: int, apply_until: date, active: tuple[date, date]
+) -> list[str]:
+    return [
+        f"📋 {name}",
+        f"{organiser} · {places}명 모집",
+        f"신청 {short_day(apply_until)}까지 · 활동 {short_day(active[0])}~{short_day(active[1])}",
+    ]
+
+
+def programme_who(ages: tuple[int | None, int | None], places: list[str]) -> str:
+    """ "45~67세, 서울에 사시는 분": who may apply, in plain words."""
+    home = f"{', '.join(places)}에 사시는 분" if places else ""
+    return ", ".join(part for part in (_age_range(*ages), home) if part) or "누구나"
+
+
+def _age_range(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"{low}~{high}세"
+    if low is not None:
+        return f"{low}세 이상"
+    if high is not None:
+        return f"{high}세 이하"
+    return ""
+
+
+def programme_details_lines(
+    *,
+    partners: list[str],
+    who: str,
+    apply: tuple[date, date],
+    training_hours: int | None,
+    hour_cap: int | None,
+    allowance: int | None,
+) -> list[str]:
+    lines = [f"함께하는 곳: {', '.join(partners)}"] if partners else []
+    lines += [
+        f"신청 자격: {who}",
+        f"신청 기간: {short_day(apply[0])} ~ {short_day(apply[1])}",
+    ]
+    if training_hours:
+        lines.append(f"직무교육: {training_hours}시간")
+    if hour_cap:
+        lines.append(f"활동 시간: 한 달에 {hour_cap}시간까지")
+    if allowance:
+        lines.append(f"활동비: 한 달 최대 {allowance:,}원 (활동한 시간만큼)")
+    return lines

@@ -16,6 +16,7 @@ from bot.channels.updates import Person
 from bot.imports.csv_rows import read_rows
 from bot.imports.jobs import JOB_COLUMNS, import_jobs
 from bot.imports.profiles import PROFILE_COLUMNS, import_profiles
+from bot.imports.programmes import PROGRAMME_COLUMNS, import_programmes
 from bot.imports.stories import STORY_COLUMNS, import_stories
 from db.coaching import add_slots, register_coach
 from db.companies import get_or_add_company, record_visit
@@ -70,6 +71,8 @@ async def seed_demo(sessions: async_sessionmaker[AsyncSession], now: datetime) -
     await import_jobs(sessions, read_rows(DATA / "jobs.csv", JOB_COLUMNS), korean_date(now))
     await import_profiles(sessions, read_rows(DATA / "profiles.csv", PROFILE_COLUMNS), now)
     await import_stories(sessions, read_rows(DATA / "stories.csv", STORY_COLUMNS))
+    programmes = read_rows(DATA / "programmes.csv", PROGRAMME_COLUMNS)
+    await import_programmes(sessions, programmes, korean_date(now))
     async with sessions.begin() as session:
         admin = await ensure_role(session, DEMO_ADMIN.id, Role.ADMIN)
         for story in await pending_stories(session):

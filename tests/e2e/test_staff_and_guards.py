@@ -67,6 +67,7 @@ async def test_command_list_is_registered_on_start(bot: BotHarness) -> None:
         "mybookings",
         "tips",
         "success",
+        "programmes",
         "share_story",
         "profile",
         "cancel",

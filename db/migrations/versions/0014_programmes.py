@@ -1,4 +1,5 @@
-"""Programmes a centre runs (internship cohorts): eligibility, periods, hours and allowance
+"""Programmes a centre runs (internship cohorts): eligibility, periods, hours and allowance;
+and seniors' applications to them
 
 Revision ID: 0014
 Revises: 0013
@@ -42,7 +43,42 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_programmes")),
         sa.UniqueConstraint("external_id", name=op.f("uq_programmes_external_id")),
     )
+    statuses = ("applied", "shortlisted", "interview", "selected", "declined", "withdrawn")
+    op.create_table(
+        "programme_applications",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("programme_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(*statuses, name="programmestatus", native_enum=False, length=16),
+            nullable=False,
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=now, nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=now, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["programme_id"],
+            ["programmes.id"],
+            name=op.f("fk_programme_applications_programme_id_programmes"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_programme_applications_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_programme_applications")),
+        sa.UniqueConstraint(
+            "programme_id", "user_id", name=op.f("uq_programme_applications_programme_id")
+        ),
+    )
+    with op.batch_alter_table("programme_applications", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_programme_applications_user_id"), ["user_id"], unique=False
+        )
 
 
 def downgrade() -> None:
+    op.drop_table("programme_applications")
     op.drop_table("programmes")

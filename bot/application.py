@@ -37,6 +37,8 @@ from handlers.admin.admins import admin_button, build_admin_handlers
 from handlers.admin.broadcasts import PREFIX as BROADCAST_PREFIX
 from handlers.admin.broadcasts import build_broadcast_handlers, stop_button
 from handlers.admin.console import build_admin_console_handlers
+from handlers.admin.programmes import PATTERN as SCREENING_PATTERN
+from handlers.admin.programmes import screening_button, show_screening
 from handlers.admin.stats import stats_command
 from handlers.channels import kakao_link, note_where_they_wrote
 from handlers.coaching.booking import PREFIX as BOOKING_PREFIX
@@ -181,6 +183,8 @@ def register_handlers(application: BotApplication) -> None:
             MessageHandler(filters.Text([texts.MENU_TIPS]), show_tips),
             CallbackQueryHandler(tips_button, pattern=rf"^{TIPS_PREFIX}:(h|more):\d+$"),
             CommandHandler("programmes", show_programmes),
+            CommandHandler("screening", show_screening),
+            CallbackQueryHandler(screening_button, pattern=SCREENING_PATTERN),
             CallbackQueryHandler(programme_button, pattern=rf"^{PROGRAMME_PREFIX}:[daw]:\d+$"),
             CommandHandler("success", show_successes),
             CallbackQueryHandler(successes_button, pattern=r"^success:more:\d+$"),

@@ -1,12 +1,17 @@
 """Programmes and the seniors who apply to them."""
 
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from db.inserts import ignoring_duplicates
-from db.models import Programme, ProgrammeApplication, ProgrammeStatus
+from db.models import Profile, Programme, ProgrammeApplication, ProgrammeStatus, User
 
 STILL_OPEN = (ProgrammeStatus.APPLIED, ProgrammeStatus.SHORTLISTED, ProgrammeStatus.INTERVIEW)
 """An application the senior may still withdraw: no result yet."""
@@ -74,3 +79,86 @@ async def withdraw(session: AsyncSession, user_id: int, programme_id: int) -> bo
         .values(status=ProgrammeStatus.WITHDRAWN)
     )
     return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ProgrammeApplicant:
+    application: ProgrammeApplication
+    user: User
+    profile: Profile | None
+
+
+async def running_programmes(session: AsyncSession, today: date) -> list[Programme]:
+    """Programmes not over yet (applying, screening or running), starting soonest first."""
+    rows = await session.scalars(
+        select(Programme)
+        .where(Programme.active_until >= today)
+        .order_by(Programme.apply_until, Programme.id)
+    )
+    return list(rows)
+
+
+async def status_counts(
+    session: AsyncSession, programme_ids: list[int]
+) -> dict[int, Counter[ProgrammeStatus]]:
+    """programme id -> how many applications stand at each status."""
+    rows = await session.execute(
+        select(ProgrammeApplication.programme_id, ProgrammeApplication.status, func.count())
+        .where(ProgrammeApplication.programme_id.in_(programme_ids))
+        .group_by(ProgrammeApplication.programme_id, ProgrammeApplication.status)
+    )
+    counts: dict[int, Counter[ProgrammeStatus]] = {}
+    for programme_id, status, count in rows:
+        counts.setdefault(programme_id, Counter())[status] = count
+    return counts
+
+
+async def programme_applicants(
+    session: AsyncSession, programme_id: int
+) -> list[ProgrammeApplicant]:
+    """Everyone who applied, in the order they applied, with their profile and careers."""
+    wanted = ProgrammeApplication.programme_id == programme_id
+    order = (ProgrammeApplication.created_at, ProgrammeApplication.id)
+    return await _applicants(session, wanted, order)
+
+
+async def find_programme_applicant(
+    session: AsyncSession, application_id: int
+) -> ProgrammeApplicant | None:
+    found = await _applicants(session, ProgrammeApplication.id == application_id, ())
+    return found[0] if found else None
+
+
+async def _applicants(
+    session: AsyncSession,
+    wanted: ColumnElement[bool],
+    order: tuple[InstrumentedAttribute[Any], ...],
+) -> list[ProgrammeApplicant]:
+    rows = await session.execute(
+        select(ProgrammeApplication, User, Profile)
+        .join(User, User.id == ProgrammeApplication.user_id)
+        .outerjoin(Profile, Profile.user_id == User.id)
+        .where(wanted)
+        .order_by(*order)
+        .options(selectinload(Profile.careers))
+    )
+    return [ProgrammeApplicant(*row) for row in rows]
+
+
+async def move_programme_application(
+    session: AsyncSession,
+    application_id: int,
+    allowed_from: Iterable[ProgrammeStatus],
+    to: ProgrammeStatus,
+) -> bool:
+    """Move the application to `to` if it stands at one of `allowed_from`: one conditional
+    statement, so two staff pressing at once move it once."""
+    moved = await session.execute(
+        update(ProgrammeApplication)
+        .where(
+            ProgrammeApplication.id == application_id,
+            ProgrammeApplication.status.in_(list(allowed_from)),
+        )
+        .values(status=to)
+    )
+    return bool(moved.rowcount)  # type: ignore[attr-defined]

@@ -291,6 +291,7 @@ STAFF_HELP = (
     "[관리자]\n"
     "/companies 회사와 방문 기록\n"
     "/postings 공고와 지원 현황\n"
+    "/screening 프로그램 신청자와 경쟁률, 선정하기\n"
     "/broadcast 공지 보내기\n"
     "/broadcasts 보낸 공지 보기\n"
     "/stats 통계 보기\n"
@@ -1606,3 +1607,59 @@ def programme_details_lines(
     if allowance:
         lines.append(f"활동비: 한 달 최대 {allowance:,}원 (활동한 시간만큼)")
     return lines
+
+
+# Programmes for staff: screening the applicants.
+
+SCREENING_NONE = "지금 진행 중인 프로그램이 없어요. encore import-programmes 로 올려 주세요."
+BUTTON_APPLICANTS = "신청자 보기"
+SCREENING_NO_APPLICANTS = "아직 신청한 분이 없어요."
+SCREENING_GONE = "이 신청을 찾을 수 없어요. /screening 으로 다시 보세요."
+SCREENING_STATUS_LABELS = {
+    "applied": "신청",
+    "shortlisted": "서류 통과",
+    "interview": "면접",
+    "selected": "선정",
+    "declined": "탈락",
+    "withdrawn": "본인 취소",
+}
+
+
+def screening_line(name: str, applied: int, places: int, selected: int) -> str:
+    """The live competition ratio: applications standing (not withdrawn) per place."""
+    return (
+        f"📋 {name}\n신청 {applied}명 · 모집 {places}명 · 경쟁률 {applied / places:.1f} : 1"
+        f" · 선정 {selected}명"
+    )
+
+
+def screening_heading(name: str, count: int) -> str:
+    return f"'{name}' 신청자 {count}명이에요."
+
+
+def screening_card(who: str, about: str, status: str) -> str:
+    return f"{who}\n{about}\n상태: {SCREENING_STATUS_LABELS[status]}"
+
+
+def screening_moved(name: str, status: str) -> str:
+    label = with_particle(f"'{SCREENING_STATUS_LABELS[status]}'", "으로/로")
+    return f"{name}님을 {label} 옮기고 본인에게 알렸어요."
+
+
+def screening_unchanged(name: str, status: str) -> str:
+    return f"{name}님은 이미 '{SCREENING_STATUS_LABELS[status]}' 상태예요. 바꾸지 않았어요."
+
+
+def programme_result(programme: str, status: str) -> str:
+    """What the senior is told when staff move their application."""
+    return {
+        "shortlisted": f"'{programme}' 서류 심사를 통과하셨어요. 다음 안내를 기다려 주세요.",
+        "interview": f"'{programme}' 면접을 보시게 됐어요. 날짜는 센터에서 알려 드릴게요.",
+        "selected": (
+            f"축하드려요! '{programme}' 참여자로 선정되셨어요. 교육 일정은 센터에서 알려 드릴게요."
+        ),
+        "declined": (
+            f"'{programme}'에 신청해 주셔서 고맙습니다. 아쉽게도 이번에는 선정되지 않으셨어요. "
+            "맞는 일자리와 프로그램은 계속 알려 드릴게요."
+        ),
+    }[status]

@@ -5,13 +5,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.application import DISPATCH_JOB
 from bot.imports.csv_rows import read_rows
 from bot.imports.programmes import PROGRAMME_COLUMNS, import_programmes
 from db.models import Programme, ProgrammeApplication, ProgrammeStatus
 from handlers import texts
 from matching.schedule import korean_date
 from tests.e2e.conftest import OTHER_SENIOR
-from tests.support.harness import BotHarness, Chat
+from tests.support.admin import audit_entries
+from tests.support.harness import ADMIN, BotHarness, Chat
 from tests.support.profiles import CAREGIVER_ANSWERS, agree, complete_profile, say
 
 # The test clock reads 2026-11-22: these take applications then, but CLOSED no longer does.
@@ -121,3 +123,68 @@ async def test_forged_and_old_programme_buttons_get_a_kind_answer(
     await senior.press_data(f"prog:w:{ids['GH']}")
     assert senior.last == texts.PROGRAMME_NOTHING_TO_WITHDRAW
     assert await _statuses(bot) == []
+
+
+def _sent(bot: BotHarness, chat: Chat) -> list[str]:
+    return [
+        str(call.params["text"])
+        for call in bot.calls_to(chat.person.id)
+        if call.method == "sendMessage"
+    ]
+
+
+async def test_staff_see_the_ratio_screen_and_select_and_the_senior_is_told(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    ids = await _import(bot, tmp_path)
+    await complete_profile(senior)
+    await senior.send("/programmes")
+    await senior.tap(texts.BUTTON_APPLY)
+
+    admin = bot.chat(ADMIN)
+    await admin.send("/screening")
+    line = texts.screening_line("경력 상담 도우미", 1, 10, 0)
+    assert line in admin.replies
+    assert "신청 1명 · 모집 10명 · 경쟁률 0.1 : 1 · 선정 0명" in line
+    await admin.press_data(f"pgs:l:{ids['GH']}")
+    assert "김영수 (" in admin.last
+    assert "58세 · 세종, 대전 유성구 · 품질관리" in admin.last
+    assert "자동차부품 품질관리 20년" in admin.last
+    assert admin.inline_buttons == ["서류 통과", "면접", "선정", "탈락"]
+
+    await admin.tap("서류 통과")
+    assert texts.screening_moved("김영수", "shortlisted") in admin.replies
+    await admin.tap("선정")
+    assert "상태: 선정" in admin.last
+    assert admin.inline_buttons == []
+    await admin.tap("탈락")  # an old card's button: the result stands
+    assert texts.screening_unchanged("김영수", "selected") in admin.replies
+    assert await _statuses(bot) == [ProgrammeStatus.SELECTED]
+    moves = await audit_entries(bot, "programme.move")
+    assert [(e.detail["from"], e.detail["to"]) for e in moves] == [
+        ("applied", "shortlisted"),
+        ("shortlisted", "selected"),
+    ]
+
+    await bot.run_job(DISPATCH_JOB)
+    told = _sent(bot, senior)
+    assert texts.programme_result("경력 상담 도우미", "shortlisted") in told
+    assert texts.programme_result("경력 상담 도우미", "selected") in told
+    assert not any("선정되지 않으셨어요" in text for text in told)
+    await senior.send("/programmes")
+    assert texts.PROGRAMME_STATUS_LABELS["selected"] in senior.last
+    assert senior.inline_buttons == [texts.BUTTON_DETAILS]  # no withdrawing a result
+
+
+async def test_screening_is_for_admins_only(bot: BotHarness, senior: Chat, tmp_path: Path) -> None:
+    ids = await _import(bot, tmp_path)
+    await complete_profile(senior)
+    await senior.send("/programmes")
+    await senior.tap(texts.BUTTON_APPLY)
+    await senior.send("/screening")
+    assert senior.last == texts.ADMIN_ONLY
+    await senior.press_data(f"pgs:l:{ids['GH']}")
+    assert senior.last == texts.ADMIN_ONLY
+    await senior.press_data("pgs:m:1:y")  # forged: selecting themselves
+    assert senior.last == texts.ADMIN_ONLY
+    assert await _statuses(bot) == [ProgrammeStatus.APPLIED]

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from db.inserts import ignoring_duplicates
-from db.models import Profile, Programme, ProgrammeApplication, ProgrammeStatus, User
+from db.models import Profile, Programme, ProgrammeApplication, ProgrammeStatus, Role, User
 
 STILL_OPEN = (ProgrammeStatus.APPLIED, ProgrammeStatus.SHORTLISTED, ProgrammeStatus.INTERVIEW)
 """An application the senior may still withdraw: no result yet."""
@@ -162,3 +162,31 @@ async def move_programme_application(
         .values(status=to)
     )
     return bool(moved.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A senior who might be told of a programme: what eligibility reads, and when to tell."""
+
+    user_id: int
+    birth_year: int | None
+    regions: list[str]
+    quiet_nights: bool
+
+
+async def candidates(session: AsyncSession) -> list[Candidate]:
+    """Every active senior with a finished profile: who a programme may be announced to."""
+    rows = await session.execute(
+        select(User.id, Profile.birth_year, Profile.regions, User.quiet_nights)
+        .join(Profile, Profile.user_id == User.id)
+        .where(
+            User.role == Role.SEEKER,
+            User.is_active.is_(True),
+            Profile.completed_at.is_not(None),
+        )
+        .order_by(User.id)
+    )
+    return [
+        Candidate(user_id, birth_year, regions or [], quiet)
+        for user_id, birth_year, regions, quiet in rows
+    ]

@@ -42,7 +42,7 @@ async def show_programmes(update: Update, context: BotContext) -> None:
         return
     await send(update, Reply(texts.programmes_title(len(fitting))))
     for programme in fitting:
-        await send_payload(update, _card(programme, statuses.get(programme.id)))
+        await send_payload(update, programme_card(programme, statuses.get(programme.id)))
 
 
 async def programme_button(update: Update, context: BotContext) -> None:
@@ -80,9 +80,12 @@ async def programme_button(update: Update, context: BotContext) -> None:
     await send_payload(update, reply)
 
 
+def eligibility_of(programme: Programme) -> Eligibility:
+    return Eligibility(programme.age_min, programme.age_max, tuple(programme.residence))
+
+
 def _admits(programme: Programme, profile: Profile, today: date) -> bool:
-    rule = Eligibility(programme.age_min, programme.age_max, tuple(programme.residence))
-    return rule.admits(profile.birth_year, profile.regions or [], today)
+    return eligibility_of(programme).admits(profile.birth_year, profile.regions or [], today)
 
 
 def _headline(programme: Programme) -> list[str]:
@@ -95,8 +98,11 @@ def _headline(programme: Programme) -> list[str]:
     )
 
 
-def _card(programme: Programme, status: ProgrammeStatus | None) -> Payload:
-    lines = _headline(programme)
+def programme_card(
+    programme: Programme, status: ProgrammeStatus | None, lead: str = ""
+) -> Payload:
+    """The programme in three lines, where the senior's application stands, and buttons."""
+    lines = [lead, *_headline(programme)] if lead else _headline(programme)
     if status is not None:
         lines.append(texts.PROGRAMME_STATUS_LABELS[status.value])
     details = _button(texts.BUTTON_DETAILS, DETAILS, programme)

@@ -1613,6 +1613,16 @@ def programme_details_lines(
 
 SCREENING_NONE = "지금 진행 중인 프로그램이 없어요. encore import-programmes 로 올려 주세요."
 BUTTON_APPLICANTS = "신청자 보기"
+BUTTON_ANNOUNCE = "대상자에게 알리기"
+ANNOUNCE_CLOSED = "신청 기간이 아닌 프로그램은 알릴 수 없어요."
+PROGRAMME_ANNOUNCE_LEAD = "신청하실 수 있는 프로그램이 열렸어요."
+
+
+def programme_announced(eligible: int, told: int) -> str:
+    """How many the rule admits and how many were told now (the rest had been already)."""
+    return f"대상자 {eligible}명 중 {told}명에게 알렸어요. 이미 알린 분께는 다시 보내지 않아요."
+
+
 SCREENING_NO_APPLICANTS = "아직 신청한 분이 없어요."
 SCREENING_GONE = "이 신청을 찾을 수 없어요. /screening 으로 다시 보세요."
 SCREENING_STATUS_LABELS = {

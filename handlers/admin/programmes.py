@@ -1,5 +1,6 @@
-"""/screening: staff see each programme's applicants and the live competition ratio, and
-move applications along: 서류 통과, 면접, 선정, 탈락.
+"""/screening: staff see each programme's applicants and the live competition ratio, tell
+the seniors it admits (and no one else), and move applications along: 서류 통과, 면접, 선정,
+탈락.
 
 Every move is one conditional statement (two staff pressing at once move it once), is
 written to the audit log, and tells the senior through the outbox in the same
@@ -13,9 +14,10 @@ from telegram import Update
 
 from db.audit import record
 from db.models import ProgrammeStatus, Role, User
-from db.outbox import enqueue
+from db.outbox import NewMessage, enqueue, enqueue_many
 from db.programmes import (
     ProgrammeApplicant,
+    candidates,
     find_programme,
     find_programme_applicant,
     move_programme_application,
@@ -28,14 +30,15 @@ from handlers.context import BotContext
 from handlers.jobs.cards import Payload
 from handlers.people import person_name
 from handlers.profile.fields import career_line
+from handlers.programmes import eligibility_of, programme_card
 from handlers.replies import Reply, send, send_payload
 from handlers.staff import admin_press, staff_account
 from matching.age import age_on
 from matching.regions import region_by_key
-from matching.schedule import korean_date
+from matching.schedule import first_allowed, korean_date
 
 PREFIX = "pgs"
-PATTERN = rf"^{PREFIX}:(l:\d+|m:\d+:[siyn])$"
+PATTERN = rf"^{PREFIX}:(l:\d+|t:\d+|m:\d+:[siyn])$"
 P = ProgrammeStatus
 MOVES = {
     P.APPLIED: (P.SHORTLISTED, P.INTERVIEW, P.SELECTED, P.DECLINED),
@@ -64,8 +67,11 @@ async def show_screening(update: Update, context: BotContext) -> None:
         line = texts.screening_line(
             programme.name, standing, programme.places, counted.get(P.SELECTED, 0)
         )
-        button = {"text": texts.BUTTON_APPLICANTS, "data": f"{PREFIX}:l:{programme.id}"}
-        await send_payload(update, {"text": line, "buttons": [[button]]})
+        buttons = [
+            {"text": texts.BUTTON_APPLICANTS, "data": f"{PREFIX}:l:{programme.id}"},
+            {"text": texts.BUTTON_ANNOUNCE, "data": f"{PREFIX}:t:{programme.id}"},
+        ]
+        await send_payload(update, {"text": line, "buttons": [buttons]})
 
 
 async def screening_button(update: Update, context: BotContext) -> None:
@@ -76,6 +82,8 @@ async def screening_button(update: Update, context: BotContext) -> None:
     (_, action, number, *step), account = pressed
     if action == "l":
         await _show_applicants(update, context, int(number))
+    elif action == "t":
+        await _announce(update, context, account, int(number))
     else:
         await _move(update, context, account, int(number), _STEP_BY_CODE[step[0]])
 
@@ -93,6 +101,41 @@ async def _show_applicants(update: Update, context: BotContext, programme_id: in
     await send(update, Reply(texts.screening_heading(programme.name, len(people))))
     for person in people:
         await send_payload(update, _card(person, context))
+
+
+async def _announce(update: Update, context: BotContext, account: User, programme_id: int) -> None:
+    """Tell every senior the programme admits, once each, through the outbox (quiet
+    nights kept); pressing again tells only those who were not told yet."""
+    now = context.now()
+    today = korean_date(now)
+    async with context.sessions.begin() as session:
+        programme = await find_programme(session, programme_id)
+        if programme is None or not programme.apply_from <= today <= programme.apply_until:
+            await send(update, Reply(texts.ANNOUNCE_CLOSED))
+            return
+        rule = eligibility_of(programme)
+        admitted = [
+            person
+            for person in await candidates(session)
+            if rule.admits(person.birth_year, person.regions, today)
+        ]
+        payload = programme_card(programme, None, lead=texts.PROGRAMME_ANNOUNCE_LEAD)
+        messages = [
+            NewMessage(
+                user_id=person.user_id,
+                kind="programme",
+                payload=payload,
+                dedupe_key=f"programme:{programme.id}:announce:{person.user_id}",
+                not_before=first_allowed(now, quiet_nights=person.quiet_nights),
+            )
+            for person in admitted
+        ]
+        queued = await enqueue_many(session, messages)
+        detail = {"programme": programme.external_id, "eligible": len(admitted), "told": queued}
+        await record(
+            session, account.id, "programme.announce", f"programme:{programme.id}", detail
+        )
+    await send(update, Reply(texts.programme_announced(len(admitted), queued)))
 
 
 async def _move(

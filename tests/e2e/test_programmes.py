@@ -188,3 +188,31 @@ async def test_screening_is_for_admins_only(bot: BotHarness, senior: Chat, tmp_p
     await senior.press_data("pgs:m:1:y")  # forged: selecting themselves
     assert senior.last == texts.ADMIN_ONLY
     assert await _statuses(bot) == [ProgrammeStatus.APPLIED]
+
+
+async def test_a_programme_is_announced_to_the_seniors_it_admits_and_no_one_else(
+    bot: BotHarness, senior: Chat, tmp_path: Path
+) -> None:
+    ids = await _import(bot, tmp_path)
+    await complete_profile(senior)  # 58, 세종: admitted to GH
+    other = bot.chat(OTHER_SENIOR)
+    await agree(other)
+    await say(other, *CAREGIVER_ANSWERS, texts.LOOKS_GOOD)  # 62, 수원: not admitted to GH
+
+    admin = bot.chat(ADMIN)
+    await admin.press_data(f"pgs:t:{ids['GH']}")
+    assert admin.last == texts.programme_announced(1, 1)
+    await admin.press_data(f"pgs:t:{ids['GH']}")  # pressed again: nobody is told twice
+    assert admin.last == texts.programme_announced(1, 0)
+    await admin.press_data(f"pgs:t:{ids['OLD']}")
+    assert admin.last == texts.ANNOUNCE_CLOSED
+    told = await audit_entries(bot, "programme.announce")
+    assert [(e.detail["eligible"], e.detail["told"]) for e in told] == [(1, 1), (1, 0)]
+
+    await bot.run_job(DISPATCH_JOB)  # 10:00 in Seoul: no quiet night to wait for
+    announced = [text for text in _sent(bot, senior) if texts.PROGRAMME_ANNOUNCE_LEAD in text]
+    assert len(announced) == 1
+    assert "📋 경력 상담 도우미" in announced[0]
+    assert not any(texts.PROGRAMME_ANNOUNCE_LEAD in text for text in _sent(bot, other))
+    await senior.tap(texts.BUTTON_APPLY)  # straight from the announcement
+    assert senior.last == texts.PROGRAMME_APPLIED

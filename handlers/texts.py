@@ -196,13 +196,17 @@ AVAILABILITY_INVALID = "언제부터 일하실 수 있는지 적어 주세요. (
 AVAILABLE_NOW_LABEL = "바로 가능"
 
 
+def short_day(day: date) -> str:
+    return f"{day.month}월 {day.day}일"
+
+
 def available_from_label(day: date, today: date) -> str:
     """ "바로 가능" once the day has come, "1월 5일부터" before."""
-    return AVAILABLE_NOW_LABEL if day <= today else f"{day.month}월 {day.day}일부터"
+    return AVAILABLE_NOW_LABEL if day <= today else f"{short_day(day)}부터"
 
 
 def availability_noted(day: date, today: date) -> str:
-    when = "바로" if day <= today else f"{day.month}월 {day.day}일부터"
+    when = "바로" if day <= today else f"{short_day(day)}부터"
     return f"{when} 일하실 수 있다고 적어 둘게요."
 
 
@@ -1554,10 +1558,6 @@ PROGRAMME_STATUS_LABELS = {
 
 def programmes_title(count: int) -> str:
     return f"신청하실 수 있는 프로그램이 {count}개 있어요."
-
-
-def short_day(day: date) -> str:
-    return f"{day.month}월 {day.day}일"
 
 
 def programme_card_lines(

@@ -83,10 +83,10 @@ def _year_of_parts(text: str, today: datetime.date) -> int | None:
         if not pending and _SEX.fullmatch(part):
             continue
         pending += part
-        if (year := _stated_year(pending, today)) is not None:
+        if (birth := _year_from_birth(pending, today)) is not None:
+            births.append(birth)
+        if (year := birth or _year_from_age(pending, today)) is not None:
             years.append(year)
-            if (birth := _year_from_birth(pending, today)) is not None:
-                births.append(birth)
             pending = ""
     if pending or not years or max(years) - min(years) > 1:
         return None

@@ -15,6 +15,10 @@ class CsvFileError(Exception):
     """The file as a whole cannot be read; the message says why, in Korean."""
 
 
+class RowRejected(Exception):
+    """A cell could not be used; the message says which and why."""
+
+
 @dataclass(frozen=True)
 class Row:
     line: int

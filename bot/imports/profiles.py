@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.imports.csv_rows import Report, Row, too_long
+from bot.imports.csv_rows import Report, Row, RowRejected, too_long
 from bot.imports.parallel import read_batches
 from db.models import Profile
 from db.profiles import (
@@ -66,10 +66,6 @@ profile leaves it unknown, and the senior is asked it if they finish the profile
 CODE_LENGTH = 6
 LIMITS = {**dict.fromkeys(PROFILE_COLUMNS, 1_000), "external_id": 64, "desired_salary": 100}
 """The longest cell each column takes: the columns' sizes, and no list longer than a page."""
-
-
-class RowRejected(Exception):
-    """A cell could not be used; the message says which and why."""
 
 
 async def import_profiles(

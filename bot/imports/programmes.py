@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.imports.csv_rows import Report, Row, too_long
+from bot.imports.csv_rows import Report, Row, RowRejected, too_long
 from db.models import Programme
 from handlers import texts
 from handlers.admin.posting_fields import headcount_of
@@ -48,13 +48,16 @@ LIMITS = {
     "residence": 200,
     "description": 5_000,
 }
-_REQUIRED = ("external_id", "name", "organiser", "places", "application_period")
+_REQUIRED = (
+    "external_id",
+    "name",
+    "organiser",
+    "places",
+    "application_period",
+    "activity_period",
+)
 _HOURS = re.compile(r"(\d{1,4})\s*(?:시간|h)?", re.IGNORECASE)
 _PERIOD_SEPARATOR = re.compile(r"\s*(?:~|～|부터|-\s(?=\d))\s*")
-
-
-class _Rejected(Exception):
-    """A cell could not be used; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ async def import_programmes(
     for row in rows:
         try:
             columns = _read(row, today)
-        except _Rejected as problem:
+        except RowRejected as problem:
             report.reject(row.line, str(problem))
             continue
         external_id = columns["external_id"]
@@ -105,14 +108,14 @@ async def import_programmes(
 def _read(row: Row, today: date) -> dict[str, Any]:
     for column in _REQUIRED:
         if not row.get(column):
-            raise _Rejected(texts.import_empty(column))
+            raise RowRejected(texts.import_empty(column))
     if problem := too_long(row, LIMITS):
-        raise _Rejected(problem)
+        raise RowRejected(problem)
     places = headcount_of(row.get("places"))
     if places is None:
-        raise _Rejected(texts.import_bad_headcount(row.get("places")))
+        raise RowRejected(texts.import_bad_headcount(row.get("places")))
     applying = _period(row.get("application_period"), today)
-    active = _period(row.get("activity_period") or row.get("application_period"), today)
+    active = _period(row.get("activity_period"), today)
     age_min, age_max, preferred = parse_age(row.get("age"))
     if preferred:  # "50세 이상 우대" prefers; only a stated range decides who may apply
         age_min = age_max = None
@@ -141,7 +144,7 @@ def _period(text: str, today: date) -> _Period:
     parts = _PERIOD_SEPARATOR.split(text.strip())
     days = [parse_day(part, today) for part in parts if part]
     if len(days) != 2 or days[0] is None or days[1] is None or days[0] > days[1]:
-        raise _Rejected(texts.import_bad_period(text))
+        raise RowRejected(texts.import_bad_period(text))
     return _Period(days[0], days[1])
 
 
@@ -150,7 +153,7 @@ def _residence(text: str) -> list[str]:
         return []
     lookup = parse_regions(text)
     if lookup.ambiguous or lookup.unknown or not lookup.regions:
-        raise _Rejected(texts.import_bad_residence(text))
+        raise RowRejected(texts.import_bad_residence(text))
     if NATIONWIDE in lookup.regions:
         return []
     return [region.key for region in lookup.regions]
@@ -161,7 +164,7 @@ def _hours(text: str) -> int | None:
         return None
     match = _HOURS.fullmatch(text.strip())
     if match is None:
-        raise _Rejected(texts.import_bad_hours(text))
+        raise RowRejected(texts.import_bad_hours(text))
     return int(match[1])
 
 
@@ -170,5 +173,5 @@ def _won(text: str) -> int | None:
         return None
     amount = parse_korean_amount(text.replace(" ", ""))
     if amount is None:
-        raise _Rejected(texts.import_bad_amount(text))
+        raise RowRejected(texts.import_bad_amount(text))
     return amount

@@ -100,7 +100,7 @@ async def _show_applicants(update: Update, context: BotContext, programme_id: in
         return
     await send(update, Reply(texts.screening_heading(programme.name, len(people))))
     for person in people:
-        await send_payload(update, _card(person, context))
+        await send_payload(update, _card(person, person.application.status, context))
 
 
 async def _announce(update: Update, context: BotContext, account: User, programme_id: int) -> None:
@@ -154,10 +154,10 @@ async def _move(
         moved = step in MOVES.get(before, ()) and await move_programme_application(
             session, application_id, [before], step
         )
+        now_at = step if moved else before
         if not moved:
             reply = texts.screening_unchanged(name, before.value)
         else:
-            person.application.status = step
             await enqueue(
                 session,
                 user_id=person.user.id,
@@ -176,11 +176,11 @@ async def _move(
             )
             reply = texts.screening_moved(name, step.value)
     await send(update, Reply(reply))
-    await send_payload(update, _card(person, context))
+    await send_payload(update, _card(person, now_at, context))
 
 
-def _card(person: ProgrammeApplicant, context: BotContext) -> Payload:
-    """The applicant as their profile says, their status, and the moves left."""
+def _card(person: ProgrammeApplicant, status: ProgrammeStatus, context: BotContext) -> Payload:
+    """The applicant as their profile says, their status, and the moves left from it."""
     profile = person.profile
     key = profile.external_id if profile and profile.external_id else str(person.user.telegram_id)
     who = f"{person_name(profile)} ({key})"
@@ -191,7 +191,6 @@ def _card(person: ProgrammeApplicant, context: BotContext) -> Payload:
             about.append(f"{age_on(profile.birth_year, today=today)}세")
         labels = [r.label for k in profile.regions or [] if (r := region_by_key(k))]
         about += [", ".join(labels), ", ".join(profile.desired_jobs or []), career_line(profile)]
-    status = person.application.status
     buttons = [
         {
             "text": texts.SCREENING_STATUS_LABELS[step.value],
